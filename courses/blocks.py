@@ -1,0 +1,30 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from content.blocks import (
+    INLINE_FEATURES,
+    CalloutBlock,
+    ChecklistBlock,
+    DoDontBlock,
+    FaqBlock,
+    FigureBlock,
+    HeadingBlock,
+    ScenarioBlock,
+    VideoBlock,
+)
+
+
+class LessonStreamBlock(blocks.StreamBlock):
+    """The blocks a lesson may contain, and only those."""
+
+    heading = HeadingBlock()
+    text = blocks.RichTextBlock(
+        label=_("Text"), features=INLINE_FEATURES, template="content/blocks/text.html"
+    )
+    image = FigureBlock()
+    video = VideoBlock()
+    callout = CalloutBlock()
+    checklist = ChecklistBlock()
+    do_dont = DoDontBlock()
+    faq = FaqBlock()
+    scenario = ScenarioBlock()

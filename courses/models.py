@@ -1,0 +1,171 @@
+"""Microlearning modules, their lessons, and each learner's progress through them.
+
+Progress refers to pages by their Wagtail `translation_key`, which is shared by all language
+versions of a page: a learner who switches from German to English keeps their progress.
+"""
+
+import uuid
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import models
+from django.http import Http404
+from django.utils.decorators import method_decorator
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .blocks import LessonStreamBlock
+
+
+class Topic(models.TextChoices):
+    IT_SECURITY = "it_security", _("Information security")
+    DATA_PROTECTION = "data_protection", _("Data protection")
+
+
+class LearnerPageMixin:
+    """Learning pages are for signed-in employees, and only inside a published module."""
+
+    @method_decorator(login_required)
+    def serve(self, request, *args, **kwargs):
+        return super().serve(request, *args, **kwargs)
+
+
+class ModulePage(LearnerPageMixin, Page):
+    """One microlearning module: a handful of lessons and, at the end, a quiz."""
+
+    topic = models.CharField(_("topic"), max_length=32, choices=Topic.choices)
+    summary = models.TextField(_("summary"), max_length=500)
+    objectives = StreamField(
+        [("objective", blocks.CharBlock(label=_("Learning objective"), max_length=300))],
+        verbose_name=_("learning objectives"),
+        help_text=_("What learners can do after the module, one objective per entry."),
+    )
+    estimated_minutes = models.PositiveSmallIntegerField(_("estimated minutes"), default=10)
+    teaser_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("teaser image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Decorative illustration shown next to the title; it has no alt text."),
+    )
+    version_label = models.CharField(
+        _("version"),
+        max_length=20,
+        default="1.0",
+        help_text=_("Shown to learners, e.g. 1.0 or 2026-1."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("topic"), FieldPanel("estimated_minutes"), FieldPanel("version_label")],
+            heading=_("Module"),
+        ),
+        FieldPanel("summary"),
+        FieldPanel("objectives"),
+        FieldPanel("teaser_image"),
+    ]
+    parent_page_types = ["content.HomePage"]
+    subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+
+    class Meta:
+        verbose_name = _("module")
+        verbose_name_plural = _("modules")
+
+    def route(self, request, path_components):
+        # Wagtail routes to live children of unpublished parents; a lesson must not be
+        # reachable while its module is withdrawn.
+        if not self.live:
+            raise Http404
+        return super().route(request, path_components)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import module_outline
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = module_outline(module=self, user=request.user)
+        return context
+
+
+class LessonPage(LearnerPageMixin, Page):
+    intro = models.CharField(_("introduction"), max_length=300, blank=True)
+    body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
+
+    def serve(self, request, *args, **kwargs):
+        # Only real visits count; editors' previews render without serve().
+        if request.user.is_authenticated:
+            from .services import record_lesson_visit
+
+            record_lesson_visit(user=request.user, lesson=self)
+        return super().serve(request, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import lesson_position
+
+        context = super().get_context(request, *args, **kwargs)
+        context["position"] = lesson_position(lesson=self)
+        return context
+
+
+class ModuleProgress(models.Model):
+    """Where one learner stands in one module (all language versions together)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
+    )
+    module_key = models.UUIDField(_("module"))
+    registration = models.UUIDField(
+        _("registration"),
+        default=uuid.uuid4,
+        unique=True,
+        help_text=_("Identifies this learner's attempt at the module in learning records."),
+    )
+    last_page_key = models.UUIDField(_("last visited page"), null=True, blank=True)
+    started_at = models.DateTimeField(_("started"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last activity"), auto_now=True)
+    completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("module progress")
+        verbose_name_plural = _("module progress")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "module_key"], name="unique_module_progress")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.module_key}"
+
+
+class LessonRead(models.Model):
+    """A learner has reached a lesson. One row per learner and lesson, never more."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read"
+    )
+    module_key = models.UUIDField(_("module"))
+    lesson_key = models.UUIDField(_("lesson"))
+    read_at = models.DateTimeField(_("read"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("lesson read")
+        verbose_name_plural = _("lessons read")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "lesson_key"], name="unique_lesson_read")
+        ]
+        indexes = [models.Index(fields=["user", "module_key"], name="lessonread_user_module")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.lesson_key}"

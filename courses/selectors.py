@@ -1,0 +1,227 @@
+"""Reads about modules and learners' progress. The dashboard needs one query per list, not
+one per module."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Subquery
+from django.utils.translation import gettext_lazy as _
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from quizzes.models import QuizAttempt, QuizPage
+
+from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
+
+TEASER_RENDITION = "fill-640x360"
+
+
+class Status(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+    @property
+    def label(self) -> str:
+        return {
+            Status.NOT_STARTED: _("Not started"),
+            Status.IN_PROGRESS: _("In progress"),
+            Status.COMPLETED: _("Completed"),
+        }[self]
+
+
+@dataclass(frozen=True)
+class ModuleCard:
+    module: ModulePage
+    status: Status
+    lessons_total: int
+    lessons_read: int
+    has_quiz: bool
+    quiz_passed: bool
+    completed_at: datetime | None
+    resume_url: str
+
+    @property
+    def steps_total(self) -> int:
+        return self.lessons_total + int(self.has_quiz)
+
+    @property
+    def steps_done(self) -> int:
+        return min(self.lessons_read, self.lessons_total) + int(self.quiz_passed)
+
+    @property
+    def percent(self) -> int:
+        if self.status == Status.COMPLETED:
+            return 100
+        return round(100 * self.steps_done / self.steps_total) if self.steps_total else 0
+
+
+def _children_of_outer(model):
+    """Live pages of `model` directly below the module of the enclosing query."""
+    return model.objects.live().filter(
+        path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+    )
+
+
+def _count(queryset):
+    """COUNT(*) of a correlated subquery (a plain Func keeps Django from adding GROUP BY)."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
+        output_field=IntegerField(),
+    )
+
+
+def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[ModuleCard]:
+    """Every published module in the learner's language with their state and progress."""
+    locale = locale or Locale.get_active()
+    progress = ModuleProgress.objects.filter(user=user, module_key=OuterRef("translation_key"))
+    # Reads of lessons that are still published count; withdrawn lessons do not.
+    lessons_read = LessonRead.objects.filter(
+        Exists(LessonPage.objects.live().filter(translation_key=OuterRef("lesson_key"))),
+        user=user,
+        module_key=OuterRef("translation_key"),
+    )
+    modules = (
+        ModulePage.objects.live()
+        .filter(locale=locale)
+        .order_by("path")
+        .prefetch_related(
+            Prefetch(
+                "teaser_image",
+                queryset=get_image_model().objects.prefetch_renditions(TEASER_RENDITION),
+            )
+        )
+        .annotate(
+            lessons_total=_count(_children_of_outer(LessonPage)),
+            lessons_read=_count(lessons_read),
+            quiz_key=Subquery(_children_of_outer(QuizPage).values("translation_key")[:1]),
+            quiz_passed=Exists(
+                QuizAttempt.objects.filter(user=user, quiz_key=OuterRef("quiz_key"), passed=True)
+            ),
+            started=Exists(progress),
+            completed_at=Subquery(progress.values("completed_at")[:1]),
+            last_page_key=Subquery(progress.values("last_page_key")[:1]),
+        )
+    )
+    modules = list(modules)
+    resume_pages = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=locale,
+            translation_key__in=[m.last_page_key for m in modules if m.last_page_key],
+        )
+    }
+    cards = []
+    for module in modules:
+        if module.completed_at:
+            status = Status.COMPLETED
+        elif module.started:
+            status = Status.IN_PROGRESS
+        else:
+            status = Status.NOT_STARTED
+        resume_page = resume_pages.get(module.last_page_key)
+        cards.append(
+            ModuleCard(
+                module=module,
+                status=status,
+                lessons_total=module.lessons_total or 0,
+                lessons_read=module.lessons_read or 0,
+                has_quiz=module.quiz_key is not None,
+                quiz_passed=module.quiz_passed,
+                completed_at=module.completed_at,
+                resume_url=(resume_page or module).get_url(request),
+            )
+        )
+    return cards
+
+
+@dataclass(frozen=True)
+class OutlineStep:
+    page: Page
+    is_quiz: bool
+    done: bool
+
+
+@dataclass(frozen=True)
+class ModuleOutline:
+    steps: list[OutlineStep]
+    status: Status
+    resume_url: str | None
+
+
+def module_steps(module: ModulePage) -> tuple[list[LessonPage], QuizPage | None]:
+    """The module's published lessons in order, and its quiz (which always comes last)."""
+    lessons = list(LessonPage.objects.live().child_of(module).order_by("path"))
+    quiz = QuizPage.objects.live().child_of(module).first()
+    return lessons, quiz
+
+
+def module_requirements_met(*, user, module: ModulePage) -> bool:
+    lessons, quiz = module_steps(module)
+    read = LessonRead.objects.filter(
+        user=user, lesson_key__in=[lesson.translation_key for lesson in lessons]
+    ).count()
+    if read < len(lessons):
+        return False
+    return (
+        quiz is None
+        or QuizAttempt.objects.filter(
+            user=user, quiz_key=quiz.translation_key, passed=True
+        ).exists()
+    )
+
+
+def module_outline(*, module: ModulePage, user) -> ModuleOutline:
+    """The module's steps with what this learner has done, for the module's start page."""
+    lessons, quiz = module_steps(module)
+    read = set(
+        LessonRead.objects.filter(user=user, module_key=module.translation_key).values_list(
+            "lesson_key", flat=True
+        )
+    )
+    steps = [OutlineStep(lesson, False, lesson.translation_key in read) for lesson in lessons]
+    if quiz:
+        passed = QuizAttempt.objects.filter(
+            user=user, quiz_key=quiz.translation_key, passed=True
+        ).exists()
+        steps.append(OutlineStep(quiz, True, passed))
+    progress = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).first()
+    if progress is None:
+        return ModuleOutline(steps, Status.NOT_STARTED, None)
+    status = Status.COMPLETED if progress.completed_at else Status.IN_PROGRESS
+    resume = next(
+        (step.page for step in steps if step.page.translation_key == progress.last_page_key),
+        None,
+    )
+    return ModuleOutline(steps, status, resume.url if resume else None)
+
+
+@dataclass(frozen=True)
+class LessonPosition:
+    number: int
+    total: int
+    previous: Page | None
+    next: Page | None
+    module: ModulePage
+    next_is_quiz: bool
+
+
+def lesson_position(*, lesson: LessonPage) -> LessonPosition:
+    """Where a lesson stands in its module: "Lektion 2 von 5", previous and next steps."""
+    module = lesson.get_parent().specific
+    lessons, quiz = module_steps(module)
+    if lesson.pk not in {page.pk for page in lessons}:
+        # An editor previews a lesson that is not published yet.
+        lessons = sorted([*lessons, lesson], key=lambda page: page.path)
+    index = next(i for i, page in enumerate(lessons) if page.pk == lesson.pk)
+    previous = lessons[index - 1] if index > 0 else None
+    following = lessons[index + 1] if index + 1 < len(lessons) else quiz
+    return LessonPosition(
+        number=index + 1,
+        total=len(lessons),
+        previous=previous,
+        next=following,
+        module=module,
+        next_is_quiz=following is not None and following is quiz,
+    )

@@ -1,0 +1,54 @@
+from django.db import transaction
+from django.utils import timezone
+
+from quizzes.models import QuizPage
+
+from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
+
+
+def start_module(*, user, module: ModulePage) -> ModuleProgress:
+    progress, _created = ModuleProgress.objects.get_or_create(
+        user=user, module_key=module.translation_key
+    )
+    return progress
+
+
+@transaction.atomic
+def record_lesson_visit(*, user, lesson: LessonPage) -> ModuleProgress:
+    """The learner reached a lesson: mark it read (once) and remember it for resuming."""
+    module = lesson.get_parent().specific
+    progress = start_module(user=user, module=module)
+    LessonRead.objects.get_or_create(
+        user=user,
+        lesson_key=lesson.translation_key,
+        defaults={"module_key": module.translation_key},
+    )
+    progress.last_page_key = lesson.translation_key
+    progress.save(update_fields=["last_page_key", "updated_at"])
+    return refresh_completion(user=user, module=module, progress=progress)
+
+
+@transaction.atomic
+def record_quiz_attempt(*, user, quiz: QuizPage) -> ModuleProgress:
+    """A quiz attempt was stored: remember the quiz for resuming, complete if passed."""
+    module = quiz.get_parent().specific
+    progress = start_module(user=user, module=module)
+    progress.last_page_key = quiz.translation_key
+    progress.save(update_fields=["last_page_key", "updated_at"])
+    return refresh_completion(user=user, module=module, progress=progress)
+
+
+def refresh_completion(*, user, module: ModulePage, progress: ModuleProgress) -> ModuleProgress:
+    """Complete the module once every lesson is read and its quiz (if any) is passed.
+
+    Completion is kept: later edits to the module do not take it away (renewed
+    acknowledgements are the compliance module's business).
+    """
+    if progress.completed_at:
+        return progress
+    from .selectors import module_requirements_met
+
+    if module_requirements_met(user=user, module=module):
+        progress.completed_at = timezone.now()
+        progress.save(update_fields=["completed_at", "updated_at"])
+    return progress

@@ -1,0 +1,39 @@
+"""Translate a quiz form post into a token and answers. The form is plain HTML rendered by
+the quiz template; these functions are its only reader."""
+
+import uuid
+
+from django.core import signing
+from django.http import QueryDict
+
+TOKEN_SALT = "sensi.quizzes.attempt"
+TOKEN_MAX_AGE = 60 * 60 * 12  # a form left open over a working day still submits
+ANSWER_PREFIX = "q-"
+
+
+class InvalidToken(ValueError):
+    """The form's token is missing, forged, expired, or for another user or quiz."""
+
+
+def issue_token(*, user, quiz) -> str:
+    payload = {"user": user.pk, "quiz": str(quiz.translation_key), "nonce": uuid.uuid4().hex}
+    return signing.dumps(payload, salt=TOKEN_SALT)
+
+
+def read_token(signed: str, *, user, quiz) -> uuid.UUID:
+    """The attempt's nonce: it seeds the option order and makes a second submit harmless."""
+    try:
+        payload = signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
+        if payload["user"] != user.pk or payload["quiz"] != str(quiz.translation_key):
+            raise InvalidToken
+        return uuid.UUID(hex=payload["nonce"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError) as error:
+        raise InvalidToken from error
+
+
+def answers_from_post(post: QueryDict) -> dict[str, list[str]]:
+    return {
+        key.removeprefix(ANSWER_PREFIX): post.getlist(key)
+        for key in post
+        if key.startswith(ANSWER_PREFIX)
+    }

@@ -1,0 +1,86 @@
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from courses.models import LessonRead, ModuleProgress
+from tests.factories import correct_answers, home_page, lessons_of, module_page, quiz_of
+from tests.quiz_client import post_answers
+
+pytestmark = pytest.mark.django_db
+
+
+def test_lessons_require_login(client, module):
+    response = client.get(lessons_of(module)[0].url)
+    assert response.status_code == 302
+    assert reverse("account_login") in response["Location"]
+
+
+def test_reaching_a_lesson_marks_it_read_once(learner_client, user, module):
+    lesson = lessons_of(module)[1]
+    learner_client.get(lesson.url)
+    learner_client.get(lesson.url)
+    assert LessonRead.objects.filter(user=user, lesson_key=lesson.translation_key).count() == 1
+    progress = ModuleProgress.objects.get(user=user)
+    assert progress.last_page_key == lesson.translation_key
+    assert progress.completed_at is None
+
+
+def test_lesson_shows_its_position_and_neighbours(learner_client, module):
+    first, second, third = lessons_of(module)
+    content = learner_client.get(second.url).content.decode()
+    assert "Lektion 2 von 3" in content
+    assert f'href="{first.url}"' in content and f'href="{third.url}"' in content
+    last = learner_client.get(third.url).content.decode()
+    assert f'href="{quiz_of(module).url}"' in last
+
+
+def test_module_without_quiz_completes_when_all_lessons_are_read(learner_client, user, home):
+    module = module_page(home=home, questions=[])
+    for lesson in lessons_of(module):
+        learner_client.get(lesson.url)
+    assert ModuleProgress.objects.get(user=user).completed_at is not None
+
+
+def test_completion_needs_every_lesson_and_a_passed_quiz(learner_client, user, module):
+    lessons = lessons_of(module)
+    for lesson in lessons[:-1]:
+        learner_client.get(lesson.url)
+    quiz = quiz_of(module)
+    post_answers(learner_client, quiz, correct_answers(quiz))
+    assert ModuleProgress.objects.get(user=user).completed_at is None
+    learner_client.get(lessons[-1].url)
+    assert ModuleProgress.objects.get(user=user).completed_at is not None
+
+
+def test_lesson_of_an_unpublished_module_is_not_found(learner_client, module):
+    lesson = lessons_of(module)[0]
+    module.unpublish()
+    assert learner_client.get(lesson.url).status_code == 404
+    assert learner_client.get(quiz_of(module).url).status_code == 404
+    assert not LessonRead.objects.exists()
+
+
+def test_unpublished_lesson_is_not_found(learner_client, module):
+    lesson = lessons_of(module)[0]
+    lesson.unpublish()
+    assert learner_client.get(lesson.url).status_code == 404
+
+
+def test_page_of_another_locale_is_not_found(learner_client, module):
+    german_lesson = lessons_of(module)[0]
+    home_page("en")
+    english_path = "/en/" + german_lesson.url.split("/", 2)[2]
+    assert learner_client.get(english_path).status_code == 404
+
+
+def test_progress_is_shared_between_language_versions(learner_client, user, module):
+    english_home = home_page("en")
+    with translation.override("en"):
+        english = module.copy_for_translation(english_home.locale)
+        english.save_revision().publish()
+        lesson = lessons_of(module)[0].copy_for_translation(english_home.locale)
+        lesson.save_revision().publish()
+        lesson.refresh_from_db()
+        assert learner_client.get(lesson.url).status_code == 200
+    german_lesson = lessons_of(module)[0]
+    assert LessonRead.objects.get(user=user).lesson_key == german_lesson.translation_key

@@ -1,0 +1,162 @@
+"""Factories for tests: users with factory_boy, and small module trees built through
+Wagtail's page API (published, as editors would leave them)."""
+
+import uuid
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale, Page, Site
+
+from content.models import HomePage
+from courses.models import LessonPage, ModulePage
+from quizzes.models import QuizPage
+
+PASSWORD = "correct-horse-battery"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"person{n}@example.org")
+    first_name = "Erika"
+    last_name = "Muster"
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def saved(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+def publish(parent: Page, page: Page) -> Page:
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    return page
+
+
+def home_page(language: str = "de") -> HomePage:
+    """The HomePage of a language, created (and made the site root for German) on demand."""
+    locale, _created = Locale.objects.get_or_create(language_code=language)
+    existing = HomePage.objects.filter(locale=locale).first()
+    if existing:
+        return existing
+    german = HomePage.objects.filter(locale__language_code="de").first()
+    home = HomePage(
+        title=f"Home {language}",
+        slug=f"home-{language}",
+        locale=locale,
+        **({"translation_key": german.translation_key} if german else {}),
+    )
+    publish(Page.get_first_root_node(), home)
+    if language == "de":
+        Site.objects.update_or_create(
+            is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}
+        )
+    return home
+
+
+def choice_question(text="Welche Antwort stimmt?", *, kind="single_choice", correct=(0,), n=3):
+    return {
+        "type": kind,
+        "id": str(uuid.uuid4()),
+        "value": {
+            "question": text,
+            "explanation": "Weil es so ist.",
+            "options": [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid4()),
+                    "value": {
+                        "text": f"Option {i}",
+                        "correct": i in correct,
+                        "feedback": f"Rückmeldung {i}",
+                    },
+                }
+                for i in range(n)
+            ],
+        },
+    }
+
+
+def true_false_question(text="Die Aussage ist wahr.", *, correct=True):
+    return {
+        "type": "true_false",
+        "id": str(uuid.uuid4()),
+        "value": {
+            "question": text,
+            "correct": correct,
+            "feedback_true": "Rückmeldung richtig",
+            "feedback_false": "Rückmeldung falsch",
+            "explanation": "Erklärung",
+        },
+    }
+
+
+def module_page(
+    *,
+    title="Phishing erkennen",
+    slug=None,
+    lessons=3,
+    questions=None,
+    pass_mark=80,
+    home=None,
+    topic="it_security",
+) -> ModulePage:
+    """A published module with `lessons` lessons and, unless questions == [], a quiz."""
+    home = home or home_page()
+    module = publish(
+        home,
+        ModulePage(
+            title=title,
+            slug=slug or f"modul-{uuid.uuid4().hex[:8]}",
+            topic=topic,
+            summary="Kurz erklärt.",
+            objectives=[{"type": "objective", "value": "Sie erkennen Phishing."}],
+            estimated_minutes=10,
+        ),
+    )
+    for number in range(1, lessons + 1):
+        publish(
+            module,
+            LessonPage(
+                title=f"Lektion {number}",
+                slug=f"lektion-{number}",
+                intro="Einleitung",
+                body=[{"type": "text", "value": f"<p>Inhalt {number}</p>"}],
+            ),
+        )
+    if questions is None:
+        questions = [
+            choice_question("Frage A"),
+            choice_question("Frage B", kind="multiple_choice", correct=(0, 2), n=4),
+            true_false_question("Frage C"),
+        ]
+    if questions:
+        publish(
+            module,
+            QuizPage(title="Wissenstest", slug="quiz", pass_mark=pass_mark, questions=questions),
+        )
+    return module
+
+
+def quiz_of(module: ModulePage) -> QuizPage:
+    return QuizPage.objects.child_of(module).get()
+
+
+def lessons_of(module: ModulePage) -> list[LessonPage]:
+    return list(LessonPage.objects.child_of(module).order_by("path"))
+
+
+def correct_answers(quiz: QuizPage) -> dict[str, list[str]]:
+    return {q.id: sorted(q.correct_ids) for q in quiz.question_list()}
+
+
+def wrong_answers(quiz: QuizPage) -> dict[str, list[str]]:
+    answers = {}
+    for question in quiz.question_list():
+        wrong = [o.id for o in question.options if not o.correct]
+        answers[question.id] = wrong[:1]
+    return answers
