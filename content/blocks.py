@@ -88,7 +88,12 @@ class CalloutBlock(blocks.StructBlock):
         choices=[("tip", _("Tip")), ("warning", _("Warning")), ("important", _("Important"))],
         default="tip",
     )
-    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    title = blocks.CharBlock(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        help_text=_("Optional. The kind (tip, warning, important) is shown before it anyway."),
+    )
     text = blocks.RichTextBlock(label=_("Text"), features=INLINE_FEATURES)
 
     class Meta:

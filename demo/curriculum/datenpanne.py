@@ -72,7 +72,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Im Zweifel ist es ein Fall für eine Meldung",
+                        "title": "Im Zweifel ist es ein Fall für eine Meldung",
                         "text": (
                             "<p>Ob ein Vorfall tatsächlich eine Datenpanne ist und wie schwer er "
                             "wiegt, müssen Sie nicht selbst beurteilen. Diese Bewertung übernehmen "

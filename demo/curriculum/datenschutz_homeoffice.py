@@ -57,7 +57,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Sperren wird zur Gewohnheit",
+                        "title": "Sperren wird zur Gewohnheit",
                         "text": (
                             "<p>Sperren Sie Ihren Bildschirm jedes Mal, wenn Sie den Platz "
                             "verlassen – auch nur für einen Kaffee. Unter Windows geht das mit der "

@@ -67,7 +67,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "important",
-                        "title": "Wichtig: Altgeräte ersetzen",
+                        "title": "Altgeräte ersetzen",
                         "text": (
                             "<p>Liefert der Hersteller für Ihr Modell keine Sicherheitsupdates "
                             "mehr, bleiben neue Lücken dauerhaft offen. Ein solcher Router sollte "
@@ -189,7 +189,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Das Gastnetz",
+                        "title": "Das Gastnetz",
                         "text": (
                             "<p>Die meisten Router bieten ein separates Gastnetz an. Geräte darin "
                             "erhalten Internetzugang, können aber nicht auf Ihre anderen Geräte im "

@@ -79,7 +79,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Updates nur aus sicherer Quelle",
+                        "title": "Updates nur aus sicherer Quelle",
                         "text": (
                             "<p>Beziehen Sie Firmware nur über die Update-Funktion des Geräts oder "
                             "die offizielle Website des Herstellers. Angebliche „Treiber-Updates“ "
@@ -377,7 +377,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "important",
-                        "title": "Wichtig",
+                        "title": "",
                         "text": (
                             "<p>Verbinden Sie Ihr Dienstgerät nicht per Bluetooth oder Kabel mit "
                             "privaten smarten Geräten wie Lautsprechern oder Fernsehern, sofern "

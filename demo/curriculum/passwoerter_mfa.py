@@ -63,7 +63,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Würfeln statt grübeln",
+                        "title": "Würfeln statt grübeln",
                         "text": (
                             "<p>Menschen sind schlechte Zufallsgeneratoren. Lassen Sie Passphrasen "
                             "von Ihrem Passwort-Manager erzeugen oder wählen Sie die Wörter z. B. "
@@ -232,7 +232,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "important",
-                        "title": "Wichtig",
+                        "title": "",
                         "text": (
                             "<p>Geht es um einen dienstlichen Zugang, ändern Sie nicht nur das "
                             "Passwort, sondern informieren Sie auch den IT-Service-Desk. Nur so "

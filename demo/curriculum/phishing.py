@@ -76,7 +76,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tipp: Die Bauchgefühl-Regel",
+                        "title": "Die Bauchgefühl-Regel",
                         "text": (
                             "<p>Fragen Sie sich bei jeder Nachricht, die etwas von Ihnen verlangt: "
                             "<strong>Habe ich das erwartet?</strong> Wenn nicht, prüfen Sie die "
@@ -298,7 +298,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "important",
-                        "title": "Wichtig",
+                        "title": "",
                         "text": (
                             "<p>Ihr IT-Service-Desk wird Sie <strong>niemals</strong> nach Ihrem "
                             "Passwort fragen – weder am Telefon noch per E-Mail. Bei "

@@ -75,7 +75,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "tip",
-                        "title": "Tip: the gut-feeling rule",
+                        "title": "the gut-feeling rule",
                         "text": (
                             "<p>For every message that asks you to do something, ask yourself: "
                             "<strong>Was I expecting this?</strong> If not, check the message "
@@ -279,7 +279,7 @@ MODULE = {
                     "callout",
                     {
                         "kind": "important",
-                        "title": "Important",
+                        "title": "",
                         "text": (
                             "<p>Your IT service desk will <strong>never</strong> ask you for your "
                             "password – neither on the phone nor by email. If you receive an "

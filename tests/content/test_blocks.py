@@ -1,0 +1,118 @@
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from wagtail.documents.models import Document
+
+from content.blocks import FigureBlock, ScenarioBlock, VideoBlock
+from courses.blocks import LessonStreamBlock
+from quizzes.blocks import MultipleChoiceQuestionBlock, SingleChoiceQuestionBlock
+
+pytestmark = pytest.mark.django_db
+
+
+def document(name: str) -> Document:
+    doc = Document(title=name)
+    doc.file.save(name, ContentFile(b"data"), save=True)
+    return doc
+
+
+def clean(block, raw):
+    return block.clean(block.to_python(raw))
+
+
+def test_video_without_captions_or_transcript_does_not_save():
+    video = document("clip.mp4")
+    with pytest.raises(ValidationError) as error:
+        clean(
+            VideoBlock(), {"title": "Clip", "video": video.pk, "captions": None, "transcript": ""}
+        )
+    assert "transcript" in error.value.block_errors
+
+
+def test_video_with_captions_or_a_transcript_saves():
+    video, captions = document("clip.mp4"), document("clip.vtt")
+    clean(
+        VideoBlock(), {"title": "C", "video": video.pk, "captions": captions.pk, "transcript": ""}
+    )
+    clean(
+        VideoBlock(), {"title": "C", "video": video.pk, "captions": None, "transcript": "<p>T</p>"}
+    )
+
+
+def test_video_captions_must_be_webvtt():
+    video, captions = document("clip.mp4"), document("notes.pdf")
+    with pytest.raises(ValidationError) as error:
+        clean(
+            VideoBlock(),
+            {"title": "C", "video": video.pk, "captions": captions.pk, "transcript": ""},
+        )
+    assert "captions" in error.value.block_errors
+
+
+def test_image_without_alt_text_does_not_save():
+    with pytest.raises(ValidationError) as error:
+        clean(FigureBlock(), {"image": None, "alt_text": "", "caption": ""})
+    assert "alt_text" in error.value.block_errors
+
+
+def test_scenario_needs_exactly_one_recommended_choice():
+    choice = {"text": "A", "feedback": "F", "recommended": True}
+    raw = {"title": "T", "situation": "<p>S</p>", "question": "Q", "choices": [choice, choice]}
+    with pytest.raises(ValidationError):
+        clean(ScenarioBlock(), raw)
+
+
+def test_single_choice_needs_exactly_one_correct_option():
+    option = {"text": "A", "correct": True, "feedback": ""}
+    raw = {"question": "Q", "explanation": "E", "options": [option, option]}
+    with pytest.raises(ValidationError) as error:
+        clean(SingleChoiceQuestionBlock(), raw)
+    assert "options" in error.value.block_errors
+    clean(MultipleChoiceQuestionBlock(), raw)
+
+
+def test_multiple_choice_needs_a_correct_option():
+    option = {"text": "A", "correct": False, "feedback": ""}
+    with pytest.raises(ValidationError):
+        clean(
+            MultipleChoiceQuestionBlock(),
+            {"question": "Q", "explanation": "E", "options": [option, option]},
+        )
+
+
+def test_blocks_render_semantic_accessible_html():
+    stream = LessonStreamBlock().to_python(
+        [
+            {"type": "heading", "value": {"text": "Worauf achten", "level": "h2"}},
+            {
+                "type": "callout",
+                "value": {"kind": "warning", "title": "Achtung", "text": "<p>x</p>"},
+            },
+            {"type": "checklist", "value": {"title": "Prüfen", "items": ["eins", "zwei"]}},
+            {"type": "do_dont", "value": {"title": "So", "dos": ["gut"], "donts": ["schlecht"]}},
+            {
+                "type": "faq",
+                "value": {"title": "FAQ", "items": [{"question": "Wie?", "answer": "<p>So.</p>"}]},
+            },
+            {
+                "type": "scenario",
+                "value": {
+                    "title": "Fall",
+                    "situation": "<p>Eine Mail kommt.</p>",
+                    "question": "Was tun?",
+                    "choices": [
+                        {"text": "Melden", "feedback": "Gut.", "recommended": True},
+                        {"text": "Klicken", "feedback": "Schlecht.", "recommended": False},
+                    ],
+                },
+            },
+        ]
+    )
+    html = LessonStreamBlock().render(stream)
+    assert "<h2>Worauf achten</h2>" in html
+    assert '<aside class="callout callout--warning"' in html
+    assert "<li>eins</li>" in html
+    assert '<details class="faq__item">' in html and "<summary>Wie?</summary>" in html
+    # Do/don't and scenario outcomes are told in words, not by colour alone.
+    assert "schlecht" in html and "✗" in html
+    assert html.count('<details class="scenario__choice">') == 2
