@@ -4,18 +4,20 @@ Progress refers to pages by their Wagtail `translation_key`, which is shared by 
 versions of a page: a learner who switches from German to English keeps their progress.
 """
 
-import uuid
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
+
+from xapi.launches import LaunchInvalid, is_launch
 
 from .blocks import LessonStreamBlock
 
@@ -84,6 +86,23 @@ class ModulePage(LearnerPageMixin, Page):
             raise Http404
         return super().route(request, path_components)
 
+    def serve(self, request, *args, **kwargs):
+        if request.user.is_authenticated and is_launch(request.GET):
+            return self.accept_launch(request)
+        return super().serve(request, *args, **kwargs)
+
+    def accept_launch(self, request):
+        """Opened from Moodle's TinCan launch: take over its actor and registration."""
+        from .services import accept_lms_launch
+
+        try:
+            accept_lms_launch(user=request.user, module=self, params=request.GET)
+        except LaunchInvalid as error:
+            return TemplateResponse(
+                request, "courses/launch_invalid.html", {"page": self, "error": error}, status=400
+            )
+        return redirect(self.url)
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import module_outline
 
@@ -127,12 +146,6 @@ class ModuleProgress(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="module_progress"
     )
     module_key = models.UUIDField(_("module"))
-    registration = models.UUIDField(
-        _("registration"),
-        default=uuid.uuid4,
-        unique=True,
-        help_text=_("Identifies this learner's attempt at the module in learning records."),
-    )
     last_page_key = models.UUIDField(_("last visited page"), null=True, blank=True)
     started_at = models.DateTimeField(_("started"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last activity"), auto_now=True)

@@ -2,14 +2,19 @@ from django.db import transaction
 from django.utils import timezone
 
 from quizzes.models import QuizPage
+from xapi import launches
 
+from . import learning_records
 from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
 
 
+@transaction.atomic
 def start_module(*, user, module: ModulePage) -> ModuleProgress:
-    progress, _created = ModuleProgress.objects.get_or_create(
+    progress, created = ModuleProgress.objects.get_or_create(
         user=user, module_key=module.translation_key
     )
+    if created:
+        learning_records.record_module_attempted(user=user, module=module)
     return progress
 
 
@@ -18,11 +23,13 @@ def record_lesson_visit(*, user, lesson: LessonPage) -> ModuleProgress:
     """The learner reached a lesson: mark it read (once) and remember it for resuming."""
     module = lesson.get_parent().specific
     progress = start_module(user=user, module=module)
-    LessonRead.objects.get_or_create(
+    _read, first_time = LessonRead.objects.get_or_create(
         user=user,
         lesson_key=lesson.translation_key,
         defaults={"module_key": module.translation_key},
     )
+    if first_time:
+        learning_records.record_lesson_experienced(user=user, lesson=lesson, module=module)
     progress.last_page_key = lesson.translation_key
     progress.save(update_fields=["last_page_key", "updated_at"])
     return refresh_completion(user=user, module=module, progress=progress)
@@ -51,4 +58,22 @@ def refresh_completion(*, user, module: ModulePage, progress: ModuleProgress) ->
     if module_requirements_met(user=user, module=module):
         progress.completed_at = timezone.now()
         progress.save(update_fields=["completed_at", "updated_at"])
+        learning_records.record_module_completed(user=user, module=module)
     return progress
+
+
+@transaction.atomic
+def accept_lms_launch(*, user, module: ModulePage, params) -> None:
+    """A launch from Moodle: statements about this module now carry the launch's actor and
+    registration (raises xapi.launches.LaunchInvalid for a launch that does not fit)."""
+    completed = ModuleProgress.objects.filter(
+        user=user, module_key=module.translation_key, completed_at__isnull=False
+    ).exists()
+    launches.accept_launch(
+        user=user,
+        root=learning_records.module_activity(module),
+        params=params,
+        language=module.locale.language_code,
+        completed=completed,
+    )
+    start_module(user=user, module=module)

@@ -73,12 +73,18 @@ def stable_id(*parts) -> str:
     return str(uuid.uuid5(ID_NAMESPACE, "/".join(str(part) for part in parts)))
 
 
+def root_collection() -> Collection:
+    return Collection.get_first_root_node() or Collection.add_root(name="Root")
+
+
 @transaction.atomic
 def seed_site() -> dict[str, HomePage]:
     """A HomePage per language at the root of the default site."""
     de = Locale.objects.get_or_create(language_code="de")[0]
     en = Locale.objects.get_or_create(language_code="en")[0]
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=de)
+    )
     site = Site.objects.filter(is_default_site=True).first()
     home_de = HomePage.objects.filter(locale=de).first()
     if home_de is None:
@@ -147,7 +153,7 @@ def _teaser(data: dict):
     image = image_model.objects.filter(title=title).first()
     if image is None:
         png = pictogram_png(motif=data["motif"], topic=data["topic"])
-        image = image_model(title=title, collection=Collection.get_first_root_node())
+        image = image_model(title=title, collection=root_collection())
         name = f"sensi-{data['motif']}.png"
         image.file.save(name, ImageFile(io.BytesIO(png), name=name), save=False)
         image.save()
@@ -229,8 +235,10 @@ def seed_curriculum(homes: dict[str, HomePage]) -> list[ModulePage]:
 def seed_editorial_groups(homes: dict[str, HomePage]) -> None:
     """Redaktion edits and submits; Freigabe (a second person) approves and publishes."""
     root = Page.get_first_root_node()
-    collection = Collection.get_first_root_node()
-    access_admin = Permission.objects.get(codename="access_admin")
+    collection = root_collection()
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
     rights = {"Redaktion": ("add", "change"), "Freigabe": ("add", "change", "publish", "lock")}
     for name, page_rights in rights.items():
         group, _created = Group.objects.get_or_create(name=name)
@@ -240,19 +248,15 @@ def seed_editorial_groups(homes: dict[str, HomePage]) -> None:
                 content_type__app_label="wagtailcore", codename=f"{right}_page"
             )
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
-        for codename in (
-            "add_image",
-            "change_image",
-            "choose_image",
-            "add_document",
-            "change_document",
-            "choose_document",
-        ):
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=Permission.objects.get(codename=codename),
-            )
+        for app_label, model in (("wagtailimages", "image"), ("wagtaildocs", "document")):
+            for action in ("add", "change", "choose"):
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group,
+                    collection=collection,
+                    permission=Permission.objects.get(
+                        content_type__app_label=app_label, codename=f"{action}_{model}"
+                    ),
+                )
     for name in ("CISO", "Datenschutzbeauftragte", "Ressort-ISB"):
         Group.objects.get_or_create(name=name)
 

@@ -4,6 +4,7 @@ from collections.abc import Mapping, Sequence
 from django.db import IntegrityError, transaction
 from django.utils.translation import get_language
 
+from . import learning_records
 from .models import QuizAttempt, QuizPage
 from .scoring import score, validate_answers
 from .signals import attempt_recorded
@@ -60,5 +61,6 @@ def submit_attempt(
         # The same form was submitted concurrently; the other request stored it.
         return QuizAttempt.objects.get(token=token, user=user), False
 
+    learning_records.record_attempt(attempt=attempt, quiz=quiz)
     attempt_recorded.send(sender=QuizAttempt, attempt=attempt, quiz=quiz)
     return attempt, True

@@ -37,6 +37,15 @@ def publish(parent: Page, page: Page) -> Page:
     return page
 
 
+def tree_root() -> Page:
+    """Wagtail's root page; transactional tests flush the one its migrations create."""
+    root = Page.get_first_root_node()
+    if root is None:
+        locale, _created = Locale.objects.get_or_create(language_code="de")
+        root = Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    return root
+
+
 def home_page(language: str = "de") -> HomePage:
     """The HomePage of a language, created (and made the site root for German) on demand."""
     locale, _created = Locale.objects.get_or_create(language_code=language)
@@ -50,7 +59,7 @@ def home_page(language: str = "de") -> HomePage:
         locale=locale,
         **({"translation_key": german.translation_key} if german else {}),
     )
-    publish(Page.get_first_root_node(), home)
+    publish(tree_root(), home)
     if language == "de":
         Site.objects.update_or_create(
             is_default_site=True, defaults={"root_page": home, "hostname": "localhost"}

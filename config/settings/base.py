@@ -82,7 +82,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "config.middleware.SensiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -211,3 +211,12 @@ LOGGING = {
         "django_tasks": {"level": "WARNING"},
     },
 }
+
+# xAPI Learning Record Store
+SENSI_XAPI_PAGE_SIZE = int(os.environ.get("SENSI_XAPI_PAGE_SIZE", "500"))
+SENSI_XAPI_MORE_MAX_AGE = 60 * 60 * 24  # a `more` link stays valid for a day
+SENSI_XAPI_MAX_BODY_BYTES = int(os.environ.get("SENSI_XAPI_MAX_BODY_BYTES", str(16 * 1024 * 1024)))
+DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
+# How learners appear in statements: "pseudonym" (an account with their random id) or
+# "email" (mbox), only for an LMS that cannot match learners otherwise.
+SENSI_XAPI_ACTOR = os.environ.get("SENSI_XAPI_ACTOR", "pseudonym")

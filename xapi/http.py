@@ -1,0 +1,183 @@
+"""The LRS's HTTP frame (xAPI 1.0.3 Communication §1 and §4): authentication, the version
+header, the alternate request syntax, size limits, and errors as JSON with a precise message.
+
+Views receive an LRSRequest, which is the same whether the client sent plain HTTP or the
+alternate syntax (`?method=PUT` with headers and content as form fields).
+"""
+
+import base64
+import binascii
+import functools
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl
+
+from django.conf import settings
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.utils.http import http_date
+from django.views.decorators.csrf import csrf_exempt
+
+from . import jsonio
+from .models import LRSClient
+from .store import XAPI_VERSION, StatementConflict
+from .validation import StatementInvalid
+
+READ_METHODS = {"GET", "HEAD"}
+WRITE_METHODS = {"PUT", "POST", "DELETE"}
+ALTERNATE_HEADERS = {
+    "authorization",
+    "x-experience-api-version",
+    "content-type",
+    "content-length",
+    "if-match",
+    "if-none-match",
+}
+
+
+class LRSError(Exception):
+    def __init__(self, status: int, message: str, headers: dict | None = None):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+        self.headers = headers or {}
+
+
+@dataclass
+class LRSRequest:
+    method: str
+    params: dict[str, str]
+    headers: dict[str, str]  # lower-case names
+    body: bytes
+    client: LRSClient | None = None
+    django_request: HttpRequest | None = field(default=None, repr=False)
+
+    @property
+    def content_type(self) -> str:
+        return self.headers.get("content-type", "").split(";")[0].strip().lower()
+
+    def json_body(self):
+        try:
+            return jsonio.loads(self.body)
+        except jsonio.JSONInvalid as error:
+            raise LRSError(400, f"request body: {error}") from error
+
+
+def _plain_request(request: HttpRequest) -> LRSRequest:
+    headers = {key.lower(): value for key, value in request.headers.items()}
+    params = {}
+    for key, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True):
+        if key in params:
+            raise LRSError(400, f"parameter {key} is given twice")
+        params[key] = value
+    return LRSRequest(request.method.upper(), params, headers, request.body)
+
+
+def _alternate_request(request: HttpRequest) -> LRSRequest:
+    """xAPI 1.0.3 Communication §1.3: POST ?method=X with everything else in the form body."""
+    if request.method != "POST":
+        raise LRSError(400, "the alternate request syntax needs POST")
+    if set(request.GET) != {"method"}:
+        raise LRSError(400, "with the alternate request syntax, method is the only URL parameter")
+    method = request.GET["method"].upper()
+    if method not in READ_METHODS | WRITE_METHODS:
+        raise LRSError(400, f"method {method} is not supported")
+    if request.content_type != "application/x-www-form-urlencoded":
+        raise LRSError(415, "the alternate request syntax needs application/x-www-form-urlencoded")
+    headers, params, body = {}, {}, b""
+    for key, value in parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True):
+        if key.lower() in ALTERNATE_HEADERS:
+            headers[key.lower()] = value
+        elif key == "content":
+            body = value.encode("utf-8")
+        else:
+            params[key] = value
+    return LRSRequest(method, params, headers, body)
+
+
+def _authenticate(lrs_request: LRSRequest) -> LRSClient:
+    challenge = {"WWW-Authenticate": 'Basic realm="Sensi LRS"'}
+    header = lrs_request.headers.get("authorization", "")
+    scheme, _, encoded = header.partition(" ")
+    if scheme.lower() != "basic" or not encoded:
+        raise LRSError(401, "authentication required (HTTP Basic)", challenge)
+    try:
+        key, _, secret = base64.b64decode(encoded.strip(), validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError) as error:
+        raise LRSError(401, "malformed credentials", challenge) from error
+    client = LRSClient.objects.filter(key=key, revoked_at__isnull=True).first()
+    if client is None or not client.check_secret(secret):
+        raise LRSError(401, "unknown or revoked credentials", challenge)
+    return client
+
+
+def _authorize(lrs_request: LRSRequest) -> None:
+    client = lrs_request.client
+    if lrs_request.method in WRITE_METHODS and not client.can_write:
+        raise LRSError(403, "these credentials may not write")
+    if lrs_request.method in READ_METHODS and not client.can_read:
+        raise LRSError(403, "these credentials may not read")
+
+
+def _check_version(lrs_request: LRSRequest) -> None:
+    version = lrs_request.headers.get("x-experience-api-version")
+    if not version:
+        raise LRSError(400, "the X-Experience-API-Version header is required")
+    if not version.startswith("1.0"):
+        raise LRSError(400, f"xAPI version {version} is not supported (1.0.x is)")
+
+
+def error_response(status: int, message: str, headers: dict | None = None) -> HttpResponse:
+    response = JsonResponse({"error": message}, status=status)
+    for name, value in (headers or {}).items():
+        response[name] = value
+    return response
+
+
+def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
+    """Wrap an LRS view: it receives an LRSRequest and returns an HttpResponse."""
+
+    def decorator(view):
+        @csrf_exempt
+        @functools.wraps(view)
+        def wrapper(request: HttpRequest, *args, **kwargs):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+                if length > settings.SENSI_XAPI_MAX_BODY_BYTES:
+                    raise LRSError(
+                        413, f"the body exceeds {settings.SENSI_XAPI_MAX_BODY_BYTES} bytes"
+                    )
+                if "method" in request.GET:
+                    lrs_request = _alternate_request(request)
+                else:
+                    lrs_request = _plain_request(request)
+                lrs_request.django_request = request
+                if lrs_request.method not in methods:
+                    raise LRSError(405, f"{lrs_request.method} is not allowed here")
+                if authenticated:
+                    lrs_request.client = _authenticate(lrs_request)
+                    _authorize(lrs_request)
+                    _check_version(lrs_request)
+                response = view(lrs_request, *args, **kwargs)
+            except LRSError as error:
+                response = error_response(error.status, error.message, error.headers)
+            except StatementInvalid as error:
+                response = error_response(400, str(error))
+            except jsonio.JSONInvalid as error:
+                response = error_response(400, str(error))
+            except StatementConflict as error:
+                response = error_response(409, str(error))
+            response["X-Experience-API-Version"] = XAPI_VERSION
+            return response
+
+        return wrapper
+
+    return decorator
+
+
+def no_content() -> HttpResponse:
+    return HttpResponse(status=204)
+
+
+def last_modified(response: HttpResponse, moment) -> HttpResponse:
+    if moment is not None:
+        response["Last-Modified"] = http_date(moment.timestamp())
+    return response

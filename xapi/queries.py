@@ -1,0 +1,177 @@
+"""Reading statements: GET /xapi/statements (xAPI 1.0.3 Communication §2.1.3).
+
+Results come in storage order (`seq`, newest first unless ascending). A `more` link carries
+a signed cursor with the query, the last position and the upper bound of the first page, so
+that statements stored while a client pages do not shift or repeat its pages.
+"""
+
+import uuid
+from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+
+from django.conf import settings
+from django.core import signing
+
+from . import jsonio
+from .agents import agent_ifi
+from .models import Statement, StatementActivity, StatementAgent
+from .validation import StatementInvalid, check_actor, check_iri, check_timestamp, check_uuid
+
+CURSOR_SALT = "sensi.xapi.more"
+FORMATS = ("exact", "ids", "canonical")
+QUERY_PARAMS = {
+    "agent",
+    "verb",
+    "activity",
+    "registration",
+    "related_activities",
+    "related_agents",
+    "since",
+    "until",
+    "limit",
+    "format",
+    "attachments",
+    "ascending",
+}
+
+
+@dataclass(frozen=True)
+class StatementQuery:
+    agent_ifi: str | None = None
+    verb: str | None = None
+    activity: str | None = None
+    registration: str | None = None
+    related_activities: bool = False
+    related_agents: bool = False
+    since: str | None = None
+    until: str | None = None
+    limit: int = 0
+    format: str = "exact"
+    attachments: bool = False
+    ascending: bool = False
+    after_seq: int | None = None  # cursor: continue after this position
+    bound_seq: int | None = None  # cursor: ignore what was stored after the first page
+
+
+def _flag(params, name: str) -> bool:
+    value = params.get(name, "false").lower()  # some clients send Python's "True"
+    if value not in ("true", "false"):
+        raise StatementInvalid(name, "must be true or false")
+    return value == "true"
+
+
+def parse_query(params) -> StatementQuery:
+    """The query from GET parameters; raises StatementInvalid naming the bad parameter."""
+    unknown = set(params) - QUERY_PARAMS
+    if unknown:
+        raise StatementInvalid(sorted(unknown)[0], "is not a statement query parameter")
+    query = StatementQuery(
+        related_activities=_flag(params, "related_activities"),
+        related_agents=_flag(params, "related_agents"),
+        attachments=_flag(params, "attachments"),
+        ascending=_flag(params, "ascending"),
+    )
+    changes = {}
+    if "agent" in params:
+        try:
+            agent = jsonio.loads(params["agent"])
+        except jsonio.JSONInvalid as error:
+            raise StatementInvalid("agent", f"is not JSON: {error}") from error
+        check_actor(agent, "agent")
+        changes["agent_ifi"] = agent_ifi(agent)
+        if changes["agent_ifi"] is None:
+            raise StatementInvalid("agent", "must be an agent or identified group")
+    if "verb" in params:
+        changes["verb"] = check_iri(params["verb"], "verb")
+    if "activity" in params:
+        changes["activity"] = check_iri(params["activity"], "activity")
+    if "registration" in params:
+        changes["registration"] = check_uuid(params["registration"], "registration").lower()
+    for name in ("since", "until"):
+        if name in params:
+            check_timestamp(params[name], name)
+            changes[name] = params[name]
+    if "limit" in params:
+        if not params["limit"].isdigit():
+            raise StatementInvalid("limit", "must be a non-negative integer")
+        changes["limit"] = int(params["limit"])
+    if "format" in params:
+        if params["format"] not in FORMATS:
+            raise StatementInvalid("format", "must be ids, exact or canonical")
+        changes["format"] = params["format"]
+    return replace(query, **changes)
+
+
+def page_size(query: StatementQuery) -> int:
+    maximum = settings.SENSI_XAPI_PAGE_SIZE
+    return maximum if query.limit == 0 else min(query.limit, maximum)
+
+
+def _filtered(query: StatementQuery):
+    statements = Statement.objects.filter(voided=False)
+    if query.agent_ifi:
+        links = StatementAgent.objects.filter(ifi=query.agent_ifi)
+        if not query.related_agents:
+            links = links.filter(direct=True)
+        statements = statements.filter(seq__in=links.values("statement_id"))
+    if query.verb:
+        statements = statements.filter(verb_id=query.verb)
+    if query.activity:
+        if query.related_activities:
+            links = StatementActivity.objects.filter(activity_id=query.activity)
+            statements = statements.filter(seq__in=links.values("statement_id"))
+        else:
+            statements = statements.filter(object_activity_id=query.activity)
+    if query.registration:
+        statements = statements.filter(registration=uuid.UUID(query.registration))
+    if query.since:
+        statements = statements.filter(stored__gt=_when(query.since))
+    if query.until:
+        statements = statements.filter(stored__lte=_when(query.until))
+    return statements
+
+
+def _when(value: str) -> datetime:
+    moment = check_timestamp(value, "timestamp")
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class StatementPage:
+    statements: list[dict]
+    more: str
+    last_stored: datetime | None
+
+
+def run_query(query: StatementQuery) -> StatementPage:
+    statements = _filtered(query)
+    if query.bound_seq is None:
+        latest = Statement.objects.order_by("-seq").values_list("seq", flat=True).first()
+        query = replace(query, bound_seq=latest or 0)
+    statements = statements.filter(seq__lte=query.bound_seq)
+    if query.after_seq is not None:
+        lookup = "seq__gt" if query.ascending else "seq__lt"
+        statements = statements.filter(**{lookup: query.after_seq})
+    size = page_size(query)
+    rows = list(
+        statements.order_by("seq" if query.ascending else "-seq").values_list(
+            "seq", "stored", "data"
+        )[: size + 1]
+    )
+    more = ""
+    if len(rows) > size:
+        rows = rows[:size]
+        more = "/xapi/statements?more=" + signing.dumps(
+            asdict(replace(query, after_seq=rows[-1][0])), salt=CURSOR_SALT, compress=True
+        )
+    last_stored = max((row[1] for row in rows), default=None)
+    return StatementPage([row[2] for row in rows], more, last_stored)
+
+
+def query_from_cursor(token: str) -> StatementQuery:
+    try:
+        return StatementQuery(
+            **signing.loads(token, salt=CURSOR_SALT, max_age=settings.SENSI_XAPI_MORE_MAX_AGE)
+        )
+    except (signing.BadSignature, TypeError) as error:
+        raise StatementInvalid("more", "is not a valid or current more link") from error

@@ -1,0 +1,470 @@
+"""Statement validation per xAPI 1.0.3, Part Two (Data), §2.
+
+Every check raises StatementInvalid with the path of the offending field, e.g.
+`statements[3].context.registration: must be a UUID`. Section numbers refer to the
+specification's Data part.
+"""
+
+import math
+import re
+import uuid
+from datetime import datetime
+
+VOIDED = "http://adlnet.gov/expapi/verbs/voided"
+
+IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
+SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
+UUID_TEXT = re.compile(
+    r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
+)
+# ISO 8601 durations as xAPI uses them (§4.6): PnYnMnDTnHnMnS with a fraction on seconds,
+# or weeks alone.
+DURATION = re.compile(
+    r"^P(?:(?=\d|T\d)(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?=\d)(?:\d+H)?(?:\d+M)?(?:\d+(?:\.\d+)?S)?)?|\d+W)$"
+)
+INTERACTION_TYPES = {
+    "true-false": (),
+    "choice": ("choices",),
+    "fill-in": (),
+    "long-fill-in": (),
+    "matching": ("source", "target"),
+    "performance": ("steps",),
+    "sequencing": ("choices",),
+    "likert": ("scale",),
+    "numeric": (),
+    "other": (),
+}
+COMPONENT_LISTS = ("choices", "scale", "source", "target", "steps")
+
+
+class StatementInvalid(ValueError):
+    def __init__(self, path: str, message: str):
+        super().__init__(f"{path}: {message}")
+        self.path = path
+        self.message = message
+
+
+def fail(path: str, message: str):
+    raise StatementInvalid(path, message)
+
+
+# --- primitives -------------------------------------------------------------------------
+
+
+def check_object(value, path: str, allowed: set[str], required: tuple[str, ...] = ()) -> dict:
+    if not isinstance(value, dict):
+        fail(path, "must be a JSON object")
+    extra = set(value) - allowed
+    if extra:
+        fail(f"{path}.{sorted(extra)[0]}", "is not a property allowed here")
+    for key, item in value.items():
+        if item is None:
+            fail(f"{path}.{key}", "must not be null")
+    for key in required:
+        if key not in value:
+            fail(f"{path}.{key}", "is required")
+    return value
+
+
+def check_string(value, path: str) -> str:
+    if not isinstance(value, str):
+        fail(path, "must be a string")
+    return value
+
+
+def check_bool(value, path: str) -> bool:
+    if not isinstance(value, bool):
+        fail(path, "must be true or false")
+    return value
+
+
+def check_number(value, path: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        fail(path, "must be a finite number")
+    return value
+
+
+def check_iri(value, path: str) -> str:
+    if not isinstance(value, str) or not IRI.match(value):
+        fail(path, "must be an absolute IRI")
+    return value
+
+
+def check_uuid(value, path: str) -> str:
+    if not isinstance(value, str) or not UUID_TEXT.match(value):
+        fail(path, "must be a UUID")
+    if uuid.UUID(value).variant != uuid.RFC_4122:
+        fail(path, "must be an RFC 4122 UUID")
+    return value
+
+
+def check_timestamp(value, path: str) -> datetime:
+    if not isinstance(value, str):
+        fail(path, "must be an ISO 8601 timestamp")
+    if value.endswith("-00:00"):
+        fail(path, "must not use the offset -00:00")  # §4.5
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+    except ValueError:
+        fail(path, "must be an ISO 8601 timestamp")
+
+
+def check_duration(value, path: str) -> str:
+    if not isinstance(value, str) or not DURATION.match(value):
+        fail(path, "must be an ISO 8601 duration")
+    return value
+
+
+def check_language_map(value, path: str) -> dict:
+    if not isinstance(value, dict) or not value:
+        fail(path, "must be a language map (an object of language tags to strings)")
+    for tag, text in value.items():
+        if not LANGUAGE_TAG.match(tag):
+            fail(f"{path}.{tag}", "is not an RFC 5646 language tag")
+        check_string(text, f"{path}.{tag}")
+    return value
+
+
+def check_extensions(value, path: str) -> dict:
+    if not isinstance(value, dict):
+        fail(path, "must be a JSON object")
+    for key in value:
+        check_iri(key, f"{path}[{key!r}]")
+    return value
+
+
+# --- agents (§2.4.2) ----------------------------------------------------------------------
+
+
+def check_account(value, path: str) -> None:
+    check_object(value, path, {"homePage", "name"}, ("homePage", "name"))
+    check_iri(value["homePage"], f"{path}.homePage")
+    check_string(value["name"], f"{path}.name")
+
+
+def check_ifis(value: dict, path: str, *, required: bool) -> None:
+    present = [key for key in ("mbox", "mbox_sha1sum", "openid", "account") if key in value]
+    if len(present) > 1:
+        fail(path, "must have exactly one inverse functional identifier, not " + ", ".join(present))
+    if required and not present:
+        fail(path, "needs an inverse functional identifier (mbox, mbox_sha1sum, openid or account)")
+    if "mbox" in value:
+        mbox = check_string(value["mbox"], f"{path}.mbox")
+        if not mbox.startswith("mailto:") or "@" not in mbox:
+            fail(f"{path}.mbox", "must be a mailto: IRI")
+    if "mbox_sha1sum" in value and not (
+        isinstance(value["mbox_sha1sum"], str) and SHA1_HEX.match(value["mbox_sha1sum"])
+    ):
+        fail(f"{path}.mbox_sha1sum", "must be a SHA-1 hex digest")
+    if "openid" in value:
+        check_iri(value["openid"], f"{path}.openid")
+    if "account" in value:
+        check_account(value["account"], f"{path}.account")
+
+
+AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
+
+
+def check_agent(value, path: str) -> None:
+    check_object(value, path, AGENT_KEYS)
+    if value.get("objectType", "Agent") != "Agent":
+        fail(f"{path}.objectType", "must be Agent")
+    if "name" in value:
+        check_string(value["name"], f"{path}.name")
+    check_ifis(value, path, required=True)
+
+
+def check_group(value, path: str) -> None:
+    check_object(value, path, AGENT_KEYS | {"member"}, ("objectType",))
+    if value["objectType"] != "Group":
+        fail(f"{path}.objectType", "must be Group")
+    if "name" in value:
+        check_string(value["name"], f"{path}.name")
+    anonymous = not any(k in value for k in ("mbox", "mbox_sha1sum", "openid", "account"))
+    check_ifis(value, path, required=False)
+    members = value.get("member")
+    if anonymous and not members:
+        fail(f"{path}.member", "is required for an anonymous group")
+    if members is not None:
+        if not isinstance(members, list):
+            fail(f"{path}.member", "must be a list of agents")
+        for index, member in enumerate(members):
+            check_agent(member, f"{path}.member[{index}]")
+
+
+def check_actor(value, path: str) -> None:
+    if isinstance(value, dict) and value.get("objectType") == "Group":
+        check_group(value, path)
+    else:
+        check_agent(value, path)
+
+
+# --- verb, object (§2.4.3, §2.4.4) --------------------------------------------------------
+
+
+def check_verb(value, path: str) -> None:
+    check_object(value, path, {"id", "display"}, ("id",))
+    check_iri(value["id"], f"{path}.id")
+    if "display" in value:
+        check_language_map(value["display"], f"{path}.display")
+
+
+def check_interaction_components(definition: dict, path: str) -> None:
+    interaction_type = definition.get("interactionType")
+    allowed = INTERACTION_TYPES.get(interaction_type, ()) if interaction_type else ()
+    for name in COMPONENT_LISTS:
+        if name not in definition:
+            continue
+        if name not in allowed:
+            fail(f"{path}.{name}", f"is not allowed for interactionType {interaction_type!r}")
+        components = definition[name]
+        if not isinstance(components, list):
+            fail(f"{path}.{name}", "must be a list of interaction components")
+        seen = set()
+        for index, component in enumerate(components):
+            item_path = f"{path}.{name}[{index}]"
+            check_object(component, item_path, {"id", "description"}, ("id",))
+            component_id = check_string(component["id"], f"{item_path}.id")
+            if component_id in seen:
+                fail(f"{item_path}.id", "must be unique within the list")
+            seen.add(component_id)
+            if "description" in component:
+                check_language_map(component["description"], f"{item_path}.description")
+
+
+def check_activity_definition(value, path: str) -> None:
+    keys = {
+        "name",
+        "description",
+        "type",
+        "moreInfo",
+        "extensions",
+        "interactionType",
+        "correctResponsesPattern",
+        *COMPONENT_LISTS,
+    }
+    check_object(value, path, keys)
+    for key in ("name", "description"):
+        if key in value:
+            check_language_map(value[key], f"{path}.{key}")
+    for key in ("type", "moreInfo"):
+        if key in value:
+            check_iri(value[key], f"{path}.{key}")
+    if "extensions" in value:
+        check_extensions(value["extensions"], f"{path}.extensions")
+    if "interactionType" in value and value["interactionType"] not in INTERACTION_TYPES:
+        fail(f"{path}.interactionType", "is not an xAPI interaction type")
+    if "correctResponsesPattern" in value:
+        pattern = value["correctResponsesPattern"]
+        if not isinstance(pattern, list) or not all(isinstance(p, str) for p in pattern):
+            fail(f"{path}.correctResponsesPattern", "must be a list of strings")
+        if "interactionType" not in value:
+            fail(f"{path}.interactionType", "is required with correctResponsesPattern")
+    check_interaction_components(value, path)
+
+
+def check_activity(value, path: str) -> None:
+    check_object(value, path, {"objectType", "id", "definition"}, ("id",))
+    if value.get("objectType", "Activity") != "Activity":
+        fail(f"{path}.objectType", "must be Activity")
+    check_iri(value["id"], f"{path}.id")
+    if "definition" in value:
+        check_activity_definition(value["definition"], f"{path}.definition")
+
+
+def check_statement_ref(value, path: str) -> None:
+    check_object(value, path, {"objectType", "id"}, ("objectType", "id"))
+    if value["objectType"] != "StatementRef":
+        fail(f"{path}.objectType", "must be StatementRef")
+    check_uuid(value["id"], f"{path}.id")
+
+
+def check_object_of(value, path: str, *, in_substatement: bool) -> None:
+    if not isinstance(value, dict):
+        fail(path, "must be a JSON object")
+    object_type = value.get("objectType", "Activity")
+    if object_type == "Activity":
+        check_activity(value, path)
+    elif object_type == "Agent":
+        check_agent(value, path)
+    elif object_type == "Group":
+        check_group(value, path)
+    elif object_type == "StatementRef":
+        check_statement_ref(value, path)
+    elif object_type == "SubStatement":
+        if in_substatement:
+            fail(f"{path}.objectType", "a SubStatement must not contain a SubStatement")
+        check_substatement(value, path)
+    else:
+        fail(f"{path}.objectType", "must be Activity, Agent, Group, StatementRef or SubStatement")
+
+
+# --- result, context, attachments (§2.4.5 – §2.4.6, §2.4.11) ------------------------------
+
+
+def check_score(value, path: str) -> None:
+    check_object(value, path, {"scaled", "raw", "min", "max"})
+    for key in value:
+        check_number(value[key], f"{path}.{key}")
+    if "scaled" in value and not -1 <= value["scaled"] <= 1:
+        fail(f"{path}.scaled", "must be between -1 and 1")
+    if "min" in value and "max" in value and value["min"] >= value["max"]:
+        fail(f"{path}.max", "must be greater than min")
+    if "raw" in value:
+        if "min" in value and value["raw"] < value["min"]:
+            fail(f"{path}.raw", "must not be less than min")
+        if "max" in value and value["raw"] > value["max"]:
+            fail(f"{path}.raw", "must not be greater than max")
+
+
+def check_result(value, path: str) -> None:
+    check_object(
+        value, path, {"score", "success", "completion", "response", "duration", "extensions"}
+    )
+    if "score" in value:
+        check_score(value["score"], f"{path}.score")
+    for key in ("success", "completion"):
+        if key in value:
+            check_bool(value[key], f"{path}.{key}")
+    if "response" in value:
+        check_string(value["response"], f"{path}.response")
+    if "duration" in value:
+        check_duration(value["duration"], f"{path}.duration")
+    if "extensions" in value:
+        check_extensions(value["extensions"], f"{path}.extensions")
+
+
+def check_context(value, path: str, *, object_is_activity: bool) -> None:
+    keys = {
+        "registration",
+        "instructor",
+        "team",
+        "contextActivities",
+        "revision",
+        "platform",
+        "language",
+        "statement",
+        "extensions",
+    }
+    check_object(value, path, keys)
+    if "registration" in value:
+        check_uuid(value["registration"], f"{path}.registration")
+    if "instructor" in value:
+        check_actor(value["instructor"], f"{path}.instructor")
+    if "team" in value:
+        check_group(value["team"], f"{path}.team")
+    if "contextActivities" in value:
+        activities = check_object(
+            value["contextActivities"],
+            f"{path}.contextActivities",
+            {"parent", "grouping", "category", "other"},
+        )
+        for kind, items in activities.items():
+            for index, activity in enumerate(items if isinstance(items, list) else [items]):
+                check_activity(activity, f"{path}.contextActivities.{kind}[{index}]")
+    for key in ("revision", "platform"):
+        if key in value:
+            check_string(value[key], f"{path}.{key}")
+            if not object_is_activity:
+                fail(f"{path}.{key}", "is only allowed when the object is an Activity")
+    if "language" in value and not (
+        isinstance(value["language"], str) and LANGUAGE_TAG.match(value["language"])
+    ):
+        fail(f"{path}.language", "must be an RFC 5646 language tag")
+    if "statement" in value:
+        check_statement_ref(value["statement"], f"{path}.statement")
+    if "extensions" in value:
+        check_extensions(value["extensions"], f"{path}.extensions")
+
+
+def check_attachments(value, path: str) -> None:
+    if not isinstance(value, list):
+        fail(path, "must be a list")
+    keys = {"usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"}
+    for index, attachment in enumerate(value):
+        item = f"{path}[{index}]"
+        check_object(
+            attachment, item, keys, ("usageType", "display", "contentType", "length", "sha2")
+        )
+        check_iri(attachment["usageType"], f"{item}.usageType")
+        check_language_map(attachment["display"], f"{item}.display")
+        if "description" in attachment:
+            check_language_map(attachment["description"], f"{item}.description")
+        check_string(attachment["contentType"], f"{item}.contentType")
+        length = attachment["length"]
+        if isinstance(length, bool) or not isinstance(length, int) or length < 0:
+            fail(f"{item}.length", "must be a non-negative integer")
+        check_string(attachment["sha2"], f"{item}.sha2")
+        if "fileUrl" in attachment:
+            check_iri(attachment["fileUrl"], f"{item}.fileUrl")
+
+
+# --- statements (§2.4) ---------------------------------------------------------------------
+
+
+def _check_core(value: dict, path: str, *, in_substatement: bool) -> None:
+    check_actor(value["actor"], f"{path}.actor")
+    check_verb(value["verb"], f"{path}.verb")
+    check_object_of(value["object"], f"{path}.object", in_substatement=in_substatement)
+    if value["verb"]["id"] == VOIDED and value["object"].get("objectType") != "StatementRef":
+        fail(f"{path}.object", "a voiding statement must have a StatementRef as object")
+    if "result" in value:
+        check_result(value["result"], f"{path}.result")
+    if "context" in value:
+        object_is_activity = value["object"].get("objectType", "Activity") == "Activity"
+        check_context(value["context"], f"{path}.context", object_is_activity=object_is_activity)
+    if "timestamp" in value:
+        check_timestamp(value["timestamp"], f"{path}.timestamp")
+    if "attachments" in value:
+        check_attachments(value["attachments"], f"{path}.attachments")
+
+
+def check_substatement(value, path: str) -> None:
+    keys = {
+        "objectType",
+        "actor",
+        "verb",
+        "object",
+        "result",
+        "context",
+        "timestamp",
+        "attachments",
+    }
+    check_object(value, path, keys, ("actor", "verb", "object"))
+    _check_core(value, path, in_substatement=True)
+
+
+STATEMENT_KEYS = {
+    "id",
+    "actor",
+    "verb",
+    "object",
+    "result",
+    "context",
+    "timestamp",
+    "stored",
+    "authority",
+    "version",
+    "attachments",
+    "objectType",
+}
+
+
+def validate_statement(value, path: str = "statement") -> dict:
+    """Raise StatementInvalid unless `value` is a valid xAPI 1.0.3 statement."""
+    check_object(value, path, STATEMENT_KEYS, ("actor", "verb", "object"))
+    if "objectType" in value and value["objectType"] != "Statement":
+        fail(f"{path}.objectType", "must be Statement")
+    if "id" in value:
+        check_uuid(value["id"], f"{path}.id")
+    _check_core(value, path, in_substatement=False)
+    if "stored" in value:
+        check_timestamp(value["stored"], f"{path}.stored")
+    if "authority" in value:
+        check_actor(value["authority"], f"{path}.authority")
+    if "version" in value:
+        version = check_string(value["version"], f"{path}.version")
+        if not re.match(r"^1\.0(\.\d+)?$", version):
+            fail(f"{path}.version", "must be a 1.0.x version")
+    return value

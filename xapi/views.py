@@ -1,0 +1,120 @@
+"""The Statements resource, /xapi/statements (xAPI 1.0.3 Communication §2.1)."""
+
+import uuid
+
+from django.http import HttpResponse, JsonResponse
+from django.utils import timezone
+
+from . import formats, jsonio, multipart
+from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
+from .models import Attachment, Statement
+from .queries import parse_query, query_from_cursor, run_query
+from .store import store_statements
+from .validation import StatementInvalid, check_uuid
+
+SINGLE_PARAMS = {"statementId", "voidedStatementId", "attachments", "format"}
+
+
+@lrs_endpoint(methods={"GET", "HEAD", "PUT", "POST"})
+def statements(request: LRSRequest):
+    if request.method == "PUT":
+        return _put(request)
+    if request.method == "POST":
+        return _post(request)
+    return _get(request)
+
+
+def _statements_and_attachments(request: LRSRequest):
+    if request.content_type == "multipart/mixed":
+        try:
+            json_part, attachments = multipart.parse(request.body, request.headers["content-type"])
+        except multipart.MultipartInvalid as error:
+            raise LRSError(400, str(error)) from error
+        return jsonio.loads(json_part), attachments
+    if request.content_type != "application/json":
+        raise LRSError(400, "Content-Type must be application/json or multipart/mixed")
+    return request.json_body(), []
+
+
+def _put(request: LRSRequest):
+    """§2.1.1: store one statement with the id given in `statementId`."""
+    if set(request.params) != {"statementId"}:
+        raise LRSError(400, "PUT needs exactly the parameter statementId")
+    statement_id = check_uuid(request.params["statementId"], "statementId").lower()
+    statement, attachments = _statements_and_attachments(request)
+    if not isinstance(statement, dict):
+        raise StatementInvalid("statement", "PUT takes one statement (a JSON object)")
+    if "id" in statement and statement["id"].lower() != statement_id:
+        raise StatementInvalid("statement.id", "differs from the statementId parameter")
+    statement = {**statement, "id": statement_id}
+    store_statements(
+        [statement], authority=request.client.authority, attachments=attachments, path="statement"
+    )
+    return no_content()
+
+
+def _post(request: LRSRequest):
+    """§2.1.2: store one statement or a list; answer with their ids."""
+    if request.params:
+        raise LRSError(400, f"POST takes no parameters (got {sorted(request.params)[0]})")
+    body, attachments = _statements_and_attachments(request)
+    batch = body if isinstance(body, list) else [body]
+    if not batch:
+        raise StatementInvalid("statements", "the list is empty")
+    ids = store_statements(batch, authority=request.client.authority, attachments=attachments)
+    return JsonResponse(ids, safe=False)
+
+
+def _get(request: LRSRequest):
+    if "statementId" in request.params or "voidedStatementId" in request.params:
+        return _get_one(request)
+    if "more" in request.params:
+        if set(request.params) != {"more"}:
+            raise LRSError(400, "a more link takes no other parameters")
+        query = query_from_cursor(request.params["more"])
+    else:
+        query = parse_query(request.params)
+    page = run_query(query)
+    languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+    result = {
+        "statements": [formats.render(s, query.format, languages) for s in page.statements],
+        "more": page.more,
+    }
+    response = _respond(result, page.statements if query.attachments else [])
+    response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
+    return last_modified(response, page.last_stored or timezone.now())
+
+
+def _get_one(request: LRSRequest):
+    """§2.1.3: one statement by id; a voided one only as voidedStatementId."""
+    extra = set(request.params) - SINGLE_PARAMS
+    if extra or ("statementId" in request.params and "voidedStatementId" in request.params):
+        raise LRSError(400, "statementId and voidedStatementId take only attachments and format")
+    voided = "voidedStatementId" in request.params
+    name = "voidedStatementId" if voided else "statementId"
+    statement_id = uuid.UUID(check_uuid(request.params[name], name))
+    query = parse_query({k: v for k, v in request.params.items() if k in {"attachments", "format"}})
+    row = Statement.objects.filter(statement_id=statement_id, voided=voided).first()
+    if row is None:
+        raise LRSError(404, f"no {'voided ' if voided else ''}statement with id {statement_id}")
+    languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+    response = _respond(
+        formats.render(row.data, query.format, languages), [row.data] if query.attachments else []
+    )
+    response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
+    return last_modified(response, row.stored)
+
+
+def _respond(result, with_attachments_of: list[dict]) -> HttpResponse:
+    if not with_attachments_of:
+        return HttpResponse(jsonio.dumps(result), content_type="application/json")
+    hashes = {
+        attachment["sha2"]
+        for statement in with_attachments_of
+        for attachment in statement.get("attachments", [])
+        if "fileUrl" not in attachment
+    }
+    body, content_type = multipart.build(
+        jsonio.dumps(result), list(Attachment.objects.filter(sha2__in=hashes))
+    )
+    return HttpResponse(body, content_type=content_type)
