@@ -39,33 +39,21 @@ VERSION = {"X-Experience-API-Version": "1.0.3"}
 
 
 @pytest.fixture
-def credentials():
-    client, secret = LRSClient.create(name="moodle", can_read=True, can_write=True)
-    return client.key, secret
+def lrs(remote_lrs):
+    return remote_lrs
 
 
 @pytest.fixture
-def endpoint(live_server):
-    return live_server.url + "/xapi/"
-
-
-@pytest.fixture
-def lrs(endpoint, credentials):
-    key, secret = credentials
-    return RemoteLRS(endpoint=endpoint, username=key, password=secret, version="1.0.3")
-
-
-@pytest.fixture
-def http(endpoint, credentials):
+def http(lrs_endpoint, lrs_credentials):
     """A requests session for what tincan cannot send."""
 
     def send(method, resource, *, params, headers=None, **kwargs):
         return requests.request(
             method,
-            endpoint + resource,
+            lrs_endpoint + resource,
             params=params,
             headers={**VERSION, **(headers or {})},
-            auth=credentials,
+            auth=lrs_credentials,
             timeout=10,
             **kwargs,
         )
@@ -367,17 +355,17 @@ def test_agent_profile_takes_an_agent_not_a_group(http):
 # --- credentials (§4 Security; the frame) -------------------------------------------------
 
 
-def test_read_only_client_can_read_but_not_write(endpoint):
+def test_read_only_client_can_read_but_not_write(lrs_endpoint):
     client, secret = LRSClient.create(name="reports", can_read=True, can_write=False)
-    reader = RemoteLRS(endpoint=endpoint, username=client.key, password=secret, version="1.0.3")
+    reader = RemoteLRS(endpoint=lrs_endpoint, username=client.key, password=secret, version="1.0.3")
 
     assert status(reader.save_state(state("s", "{}"))) == 403
     assert status(reader.retrieve_state_ids(ACTIVITY, AGENT)) == 200
     assert not Document.objects.exists()
 
 
-def test_request_without_credentials_is_a_401_and_stores_nothing(endpoint):
-    anonymous = RemoteLRS(endpoint=endpoint, version="1.0.3")
+def test_request_without_credentials_is_a_401_and_stores_nothing(lrs_endpoint):
+    anonymous = RemoteLRS(endpoint=lrs_endpoint, version="1.0.3")
     assert status(anonymous.save_activity_profile(profile("p", "x"))) == 401
     assert status(anonymous.retrieve_state_ids(ACTIVITY, AGENT)) == 401
     assert not Document.objects.exists()
@@ -386,8 +374,8 @@ def test_request_without_credentials_is_a_401_and_stores_nothing(endpoint):
 # --- alternate request syntax (§1.3) -------------------------------------------------------
 
 
-def test_alternate_request_syntax_puts_and_reads_state(endpoint, credentials, lrs):
-    key, secret = credentials
+def test_alternate_request_syntax_puts_and_reads_state(lrs_endpoint, lrs_credentials, lrs):
+    key, secret = lrs_credentials
     basic = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
     form = {
         "Authorization": basic,
@@ -396,14 +384,14 @@ def test_alternate_request_syntax_puts_and_reads_state(endpoint, credentials, lr
         "content": '{"from": "form"}',
         **state_params(stateId="cors"),
     }
-    put = requests.post(endpoint + "activities/state?method=PUT", data=form, timeout=10)
+    put = requests.post(lrs_endpoint + "activities/state?method=PUT", data=form, timeout=10)
     assert put.status_code == 204
     assert bytes(lrs.retrieve_state(ACTIVITY, AGENT, "cors").content.content) == (
         b'{"from": "form"}'
     )
 
     get = requests.post(
-        endpoint + "activities/state?method=GET",
+        lrs_endpoint + "activities/state?method=GET",
         data={"Authorization": basic, "X-Experience-API-Version": "1.0.3", **state_params()},
         timeout=10,
     )
@@ -456,10 +444,10 @@ def test_agents_returns_a_person_with_the_agents_own_identifiers(http):
     }
 
 
-def test_about_answers_without_credentials(endpoint):
-    about = RemoteLRS(endpoint=endpoint).about()
+def test_about_answers_without_credentials(lrs_endpoint):
+    about = RemoteLRS(endpoint=lrs_endpoint).about()
     assert about.success
     assert list(about.content.version) == ["1.0.3", "1.0.2", "1.0.1", "1.0.0"]
-    raw = requests.get(endpoint + "about", timeout=10)  # no version header either (§2.8.s5)
+    raw = requests.get(lrs_endpoint + "about", timeout=10)  # no version header either (§2.8.s5)
     assert raw.json() == {"version": ["1.0.3", "1.0.2", "1.0.1", "1.0.0"], "extensions": {}}
     assert raw.headers["X-Experience-API-Version"] == "1.0.3"
