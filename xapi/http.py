@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from . import jsonio
 from .models import LRSClient
-from .store import XAPI_VERSION, StatementConflict
+from .store import StatementConflict
 from .validation import StatementInvalid
 
 READ_METHODS = {"GET", "HEAD"}
@@ -165,7 +165,6 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
                 response = error_response(400, str(error))
             except StatementConflict as error:
                 response = error_response(409, str(error))
-            response["X-Experience-API-Version"] = XAPI_VERSION
             return response
 
         return wrapper

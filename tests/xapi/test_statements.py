@@ -414,3 +414,11 @@ def test_alternate_request_syntax_stores_and_reads(lrs_endpoint, lrs_credentials
     )
     assert get.status_code == 200
     assert get.json()["id"] == statement_id
+
+
+def test_unknown_lrs_resources_are_404_with_the_version_header_and_no_redirect(
+    lrs_endpoint, lrs_http
+):
+    response = lrs_http.get(lrs_endpoint + "nothing-here", allow_redirects=False)
+    assert response.status_code == 404
+    assert response.headers["X-Experience-API-Version"] == "1.0.3"
