@@ -17,6 +17,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
+    path("", include("compliance.urls")),
     path("", include(wagtail_urls)),
 )
 

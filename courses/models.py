@@ -62,11 +62,29 @@ class ModulePage(LearnerPageMixin, Page):
         help_text=_("Shown to learners, e.g. 1.0 or 2026-1."),
     )
 
+    change_is_material = models.BooleanField(
+        _("material change"),
+        default=False,
+        help_text=_(
+            "Tick when this version changes what employees must know. With a new version label, "
+            "publishing it asks everyone with an obligation for this module to acknowledge again."
+        ),
+    )
+    change_note = models.TextField(
+        _("what changed"),
+        blank=True,
+        help_text=_("Shown to employees who must acknowledge again."),
+    )
+
     content_panels = [
         *Page.content_panels,
         MultiFieldPanel(
             [FieldPanel("topic"), FieldPanel("estimated_minutes"), FieldPanel("version_label")],
             heading=_("Module"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("change_is_material"), FieldPanel("change_note")],
+            heading=_("Change"),
         ),
         FieldPanel("summary"),
         FieldPanel("objectives"),

@@ -1,6 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.template.response import TemplateResponse
 
+from .dashboard import render_sections
 from .selectors import Status, modules_for_learner
 
 
@@ -14,5 +15,6 @@ def my_training(request):
         {
             "cards": cards,
             "open_count": sum(1 for card in cards if card.status != Status.COMPLETED),
+            "sections": render_sections(request),
         },
     )

@@ -169,3 +169,52 @@ def wrong_answers(quiz: QuizPage) -> dict[str, list[str]]:
         wrong = [o.id for o in question.options if not o.correct]
         answers[question.id] = wrong[:1]
     return answers
+
+
+def ressort(code="HMdIS", name="Ministerium des Innern"):
+    from compliance.models import Ressort
+
+    return Ressort.objects.get_or_create(code=code, defaults={"name": name})[0]
+
+
+def dienststelle(code="HMdIS-Z", *, of=None, parent=None, name="Zentralabteilung"):
+    """An office of a Ressort (`of`), or below `parent`."""
+    from compliance.models import Dienststelle
+
+    if parent is not None:
+        return parent.add_child(ressort=parent.ressort, code=code, name=name)
+    return Dienststelle.add_root(ressort=of or ressort(), code=code, name=name)
+
+
+def employee(*, user=None, office=None, number=None, entry_date=None):
+    import datetime
+
+    from compliance.models import Employee
+
+    office = office or dienststelle()
+    user = user or UserFactory()
+    return Employee.objects.create(
+        user=user,
+        personnel_number=number or f"P{user.pk:06d}",
+        ressort=office.ressort,
+        dienststelle=office,
+        entry_date=entry_date or datetime.date(2020, 1, 1),
+    )
+
+
+def obligation(*, module=None, due_in_days=30, **fields):
+    import datetime
+
+    from django.utils import timezone
+
+    from compliance.services import create_obligation
+
+    module = module or module_page()
+    defaults = {
+        "title": f"Pflicht: {module.title}",
+        "module": module,
+        "text_de": "Ich habe die Hinweise zur Kenntnis genommen.",
+        "text_en": "I have taken note of the guidance.",
+        "due_date": timezone.localdate() + datetime.timedelta(days=due_in_days),
+    }
+    return create_obligation(**{**defaults, **fields})

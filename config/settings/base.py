@@ -221,3 +221,6 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
 # How learners appear in statements: "pseudonym" (an account with their random id) or
 # "email" (mbox), only for an LMS that cannot match learners otherwise.
 SENSI_XAPI_ACTOR = os.environ.get("SENSI_XAPI_ACTOR", "pseudonym")
+
+# Compliance
+SENSI_COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("SENSI_COMPLIANCE_DUE_SOON_DAYS", "14"))

@@ -1,0 +1,83 @@
+"""The PDF an employee downloads as proof of an acknowledgement (reportlab)."""
+
+import io
+
+from django.conf import settings
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import getSampleStyleSheet
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from .models import LedgerEntry
+
+
+def confirmation_pdf(entry: LedgerEntry) -> bytes:
+    version = entry.obligation_version
+    obligation = version.obligation
+    employee = entry.employee
+    buffer = io.BytesIO()
+    with override(entry.language):
+        title = _("Confirmation of acknowledgement")
+        document = SimpleDocTemplate(
+            buffer,
+            pagesize=A4,
+            title=f"{title}: {obligation.title}",
+            author="Sensi",
+            subject=obligation.title,
+            lang=entry.language,
+            leftMargin=2.2 * cm,
+            rightMargin=2.2 * cm,
+        )
+        styles = getSampleStyleSheet()
+        confirmed = formats.date_format(
+            timezone.localtime(entry.confirmed_at), "DATETIME_FORMAT", use_l10n=True
+        )
+        rows = [
+            [_("Employee"), f"{employee.user.get_full_name()} ({employee.personnel_number})"],
+            [_("Ressort"), str(employee.ressort)],
+            [_("Obligation"), obligation.title],
+            [_("Module version"), version.module_version_label],
+            [_("Acknowledged at"), confirmed],
+            [_("Ledger entry"), f"#{entry.seq}"],
+            [_("Fingerprint of the text (SHA-256)"), entry.text_hash],
+            [_("Fingerprint of the entry (SHA-256)"), entry.entry_hash],
+        ]
+        if entry.kind == LedgerEntry.Kind.CORRECTION:
+            rows.append([_("Recorded by an administrator because"), entry.reason])
+        table = Table(
+            [
+                [Paragraph(label, styles["BodyText"]), Paragraph(value, styles["BodyText"])]
+                for label, value in rows
+            ],
+            colWidths=[5.5 * cm, 11 * cm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#888888"),
+                    ("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"),
+                ]
+            )
+        )
+        story = [
+            Paragraph(title, styles["Title"]),
+            Paragraph(_("The following text was acknowledged:"), styles["Heading2"]),
+            Paragraph(version.text_for(entry.language).replace("\n", "<br/>"), styles["BodyText"]),
+            Spacer(1, 0.6 * cm),
+            table,
+            Spacer(1, 0.6 * cm),
+            Paragraph(
+                _(
+                    "This confirmation was created by Sensi from its tamper-evident "
+                    "acknowledgement ledger (%(url)s)."
+                )
+                % {"url": settings.SENSI_BASE_URL},
+                styles["Italic"],
+            ),
+        ]
+        document.build(story)
+    return buffer.getvalue()

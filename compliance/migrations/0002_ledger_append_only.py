@@ -1,0 +1,17 @@
+from django.db import migrations
+
+from compliance.ledger_triggers import execute
+
+
+def create(apps, schema_editor):
+    execute(schema_editor.execute, schema_editor.connection.vendor, create=True)
+
+
+def drop(apps, schema_editor):
+    execute(schema_editor.execute, schema_editor.connection.vendor, create=False)
+
+
+class Migration(migrations.Migration):
+    dependencies = [("compliance", "0001_initial")]
+
+    operations = [migrations.RunPython(create, drop)]

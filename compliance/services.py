@@ -1,0 +1,261 @@
+"""Writes of the compliance module: obligations and their versions, the ledger, statuses."""
+
+import calendar
+from datetime import date, datetime, timedelta
+
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import ModulePage
+
+from . import selectors
+from .learning_records import record_acknowledgement
+from .models import (
+    Employee,
+    LedgerEntry,
+    LedgerHead,
+    Obligation,
+    ObligationStatus,
+    ObligationVersion,
+)
+from .models.ledger import GENESIS_HASH
+from .models.obligations import text_hash
+
+FOREVER = date.max  # an acknowledgement without recurrence never runs out
+STATUS_BATCH = 5000
+
+
+class AcknowledgementRefused(Exception):
+    """The employee may not (yet) confirm this obligation; the message says why."""
+
+
+def add_months(day: date, months: int) -> date:
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+# --- audience and statuses -------------------------------------------------------------------
+
+
+def audience(obligation: Obligation):
+    """Active employees the obligation applies to (a chosen Dienststelle includes its subtree)."""
+    employees = Employee.objects.filter(active=True)
+    if obligation.everyone:
+        return employees
+    condition = Q(ressort__in=obligation.ressorts.all())
+    for path in obligation.dienststellen.values_list("path", flat=True):
+        condition |= Q(dienststelle__path__startswith=path)
+    return employees.filter(condition)
+
+
+def initial_due_date(obligation: Obligation, version: ObligationVersion, entry_date: date) -> date:
+    """Staff present at the deadline have the version's due date; later joiners get their
+    days after entry."""
+    joined_deadline = entry_date + timedelta(days=obligation.days_after_entry)
+    return max(version.due_date, joined_deadline)
+
+
+def current_version(obligation: Obligation) -> ObligationVersion:
+    return obligation.versions.order_by("-number").first()
+
+
+@transaction.atomic
+def sync_statuses(obligation: Obligation) -> int:
+    """Give every employee of the audience a status row for the obligation (idempotent).
+    Returns how many were created."""
+    version = current_version(obligation)
+    missing = (
+        audience(obligation)
+        .exclude(obligation_statuses__obligation=obligation)
+        .values_list("pk", "entry_date")
+    )
+    created = 0
+    batch = []
+    for employee_id, entry_date in missing.iterator(chunk_size=STATUS_BATCH):
+        batch.append(
+            ObligationStatus(
+                employee_id=employee_id,
+                obligation=obligation,
+                due_on=initial_due_date(obligation, version, entry_date),
+            )
+        )
+        if len(batch) >= STATUS_BATCH:
+            created += len(ObligationStatus.objects.bulk_create(batch))
+            batch = []
+    created += len(ObligationStatus.objects.bulk_create(batch))
+    return created
+
+
+@transaction.atomic
+def create_obligation(**fields) -> Obligation:
+    """A new obligation with its first version and a status for everyone it applies to."""
+    ressorts = fields.pop("ressorts", [])
+    dienststellen = fields.pop("dienststellen", [])
+    obligation = Obligation.objects.create(**fields)
+    obligation.ressorts.set(ressorts)
+    obligation.dienststellen.set(dienststellen)
+    ObligationVersion.objects.create(
+        obligation=obligation,
+        number=1,
+        module_version_label=obligation.module.version_label,
+        text_de=obligation.text_de,
+        text_en=obligation.text_en,
+        valid_from=timezone.now(),
+        due_date=obligation.due_date,
+    )
+    sync_statuses(obligation)
+    return obligation
+
+
+@transaction.atomic
+def issue_new_version(*, obligation: Obligation, change_note: str) -> ObligationVersion:
+    """Everyone must acknowledge again within the grace period; acknowledgements of older
+    versions count until then."""
+    previous = current_version(obligation)
+    due = timezone.localdate() + timedelta(days=obligation.grace_days)
+    version = ObligationVersion.objects.create(
+        obligation=obligation,
+        number=previous.number + 1,
+        module_version_label=obligation.module.version_label,
+        text_de=obligation.text_de,
+        text_en=obligation.text_en,
+        change_note=change_note,
+        valid_from=timezone.now(),
+        due_date=due,
+    )
+    ObligationStatus.objects.filter(obligation=obligation).update(
+        due_on=Case(When(due_on__gt=due, then=Value(due)), default=F("due_on")),
+        current_until=Case(
+            When(current_until__gt=due, then=Value(due)), default=F("current_until")
+        ),
+    )
+    return version
+
+
+@transaction.atomic
+def issue_versions_for_material_change(*, module: ModulePage) -> list[ObligationVersion]:
+    """New versions for the obligations of a module published with a material change, once
+    per new version label (publishing the same version again asks nobody twice)."""
+    source = module.get_translation_or_none(module.locale.get_default()) or module
+    versions = []
+    for obligation in Obligation.objects.filter(module=source, active=True):
+        latest = current_version(obligation)
+        if latest and latest.module_version_label != module.version_label:
+            versions.append(
+                issue_new_version(obligation=obligation, change_note=module.change_note)
+            )
+    return versions
+
+
+# --- the ledger ------------------------------------------------------------------------------
+
+
+def _append(**fields) -> LedgerEntry:
+    """Chain a new entry to the ledger. The head row is locked until the transaction ends,
+    so concurrent appends queue up instead of forking the chain."""
+    head, _created = LedgerHead.objects.select_for_update().get_or_create(pk=1)
+    entry = LedgerEntry(
+        seq=head.last_seq + 1,
+        previous_hash=head.last_hash or GENESIS_HASH,
+        recorded_at=timezone.now(),
+        **fields,
+    )
+    entry.entry_hash = entry.compute_hash()
+    entry.save(force_insert=True)
+    head.last_seq, head.last_hash = entry.seq, entry.entry_hash
+    head.save(update_fields=["last_seq", "last_hash"])
+    return entry
+
+
+def _mark_acknowledged(entry: LedgerEntry) -> None:
+    version = entry.obligation_version
+    obligation = version.obligation
+    if version.number != current_version(obligation).number:
+        return  # a late correction for an older version does not change today's status
+    day = timezone.localdate(entry.confirmed_at)
+    until = (
+        add_months(day, obligation.recurrence_months) if obligation.recurrence_months else FOREVER
+    )
+    ObligationStatus.objects.update_or_create(
+        employee=entry.employee,
+        obligation=obligation,
+        defaults={
+            "acknowledged_version": version.number,
+            "acknowledged_at": entry.confirmed_at,
+            "current_until": until,
+            "due_on": until,
+        },
+    )
+
+
+@transaction.atomic
+def confirm_acknowledgement(
+    *, employee: Employee, obligation: Obligation, language: str, shown_text_hash: str
+) -> tuple[LedgerEntry, bool]:
+    """The employee confirms the text of the obligation's current version.
+
+    Returns the ledger entry and whether it is new: confirming twice returns the first
+    entry. Raises AcknowledgementRefused when the employee does not have this obligation,
+    has not completed the module, or was shown another text than the current one.
+    """
+    status = (
+        ObligationStatus.objects.select_for_update()
+        .filter(employee=employee, obligation=obligation, obligation__active=True)
+        .first()
+    )
+    if status is None or not employee.active:
+        raise AcknowledgementRefused(_("You do not have this obligation."))
+    version = current_version(obligation)
+    today = timezone.localdate()
+    if selectors.standing(status, today, version.number) == selectors.Standing.DONE:
+        existing = (
+            LedgerEntry.objects.filter(employee=employee, obligation_version=version)
+            .order_by("-seq")
+            .first()
+        )
+        return existing, False
+    if not selectors.module_done_for(employee=employee, obligation=obligation):
+        raise AcknowledgementRefused(_("Complete the module first."))
+    if shown_text_hash != text_hash(version.text_for(language)):
+        raise AcknowledgementRefused(_("The text has changed. Please read it again."))
+    entry = _append(
+        kind=LedgerEntry.Kind.CONFIRMATION,
+        employee=employee,
+        obligation_version=version,
+        language=language,
+        text_hash=shown_text_hash,
+        confirmed_at=timezone.now(),
+    )
+    _mark_acknowledged(entry)
+    record_acknowledgement(entry=entry)
+    return entry, True
+
+
+@transaction.atomic
+def record_correction(
+    *,
+    employee: Employee,
+    version: ObligationVersion,
+    confirmed_at: datetime,
+    language: str,
+    reason: str,
+    recorded_by,
+) -> LedgerEntry:
+    """An acknowledgement given outside Sensi (e.g. on paper), entered by an administrator."""
+    if not reason.strip():
+        raise AcknowledgementRefused(_("A correction needs a reason."))
+    entry = _append(
+        kind=LedgerEntry.Kind.CORRECTION,
+        employee=employee,
+        obligation_version=version,
+        language=language,
+        text_hash=text_hash(version.text_for(language)),
+        confirmed_at=confirmed_at,
+        recorded_by=recorded_by,
+        reason=reason.strip(),
+    )
+    _mark_acknowledged(entry)
+    return entry
