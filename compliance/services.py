@@ -259,3 +259,14 @@ def record_correction(
     )
     _mark_acknowledged(entry)
     return entry
+
+
+@transaction.atomic
+def obligation_edited(*, obligation: Obligation, text_changed: bool) -> None:
+    """After an administrator edited an obligation: a changed text must be acknowledged
+    again (a new version); a wider audience gets its status rows."""
+    if text_changed:
+        issue_new_version(
+            obligation=obligation, change_note=_("The text to be acknowledged was changed.")
+        )
+    sync_statuses(obligation)
