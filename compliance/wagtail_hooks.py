@@ -3,41 +3,60 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_corrections import PERMISSION, record_correction_view
+from .admin_corrections import PERMISSION as CORRECTION_PERMISSION
+from .admin_corrections import record_correction_view
+from .admin_import import EmployeeImportView, can_import_employees
 from .admin_viewsets import ComplianceViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
-def register_compliance_viewsets():
+def compliance_viewsets():
     return ComplianceViewSetGroup()
 
 
 @hooks.register("register_admin_urls")
-def correction_urls():
+def compliance_admin_urls():
     return [
         path(
-            "compliance/corrections/new/",
+            "compliance/corrections/add/",
             record_correction_view,
             name="compliance_record_correction",
-        )
+        ),
+        path(
+            "compliance/import-employees/",
+            EmployeeImportView.as_view(),
+            name="compliance_import_employees",
+        ),
     ]
 
 
-class PermissionMenuItem(MenuItem):
-    def __init__(self, *args, permission: str, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.permission = permission
-
+class CorrectionMenuItem(MenuItem):
     def is_shown(self, request):
-        return request.user.has_perm(self.permission)
+        return request.user.has_perm(CORRECTION_PERMISSION)
+
+
+class EmployeeImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return can_import_employees(request.user)
 
 
 @hooks.register("register_settings_menu_item")
 def correction_menu_item():
-    return PermissionMenuItem(
-        _("Record paper acknowledgement"),
+    return CorrectionMenuItem(
+        _("Record an acknowledgement"),
         reverse("compliance_record_correction"),
+        name="record-correction",
         icon_name="success",
-        permission=PERMISSION,
+        order=890,
+    )
+
+
+@hooks.register("register_settings_menu_item")
+def employee_import_menu_item():
+    return EmployeeImportMenuItem(
+        _("Import employees"),
+        reverse("compliance_import_employees"),
+        name="import-employees",
+        icon_name="group",
         order=900,
     )
