@@ -1,5 +1,10 @@
-"""Database triggers that refuse UPDATE and DELETE on the ledger table, so that even code
-or a person bypassing the model cannot quietly change it (verify_ledger catches the rest)."""
+"""Database triggers that refuse changes to the ledger table, so that even code or a person
+bypassing the model cannot quietly change it (verify_ledger catches the rest).
+
+PostgreSQL refuses UPDATE and DELETE (TRUNCATE, which test databases use to reset, stays
+possible for the table owner). SQLite, the development default, refuses UPDATE only: Django
+resets SQLite test databases with DELETE, and a deleted entry still breaks the chain.
+"""
 
 TABLE = "compliance_ledgerentry"
 
@@ -19,13 +24,8 @@ DROP FUNCTION IF EXISTS sensi_ledger_append_only();
 SQLITE_CREATE = [
     f"""CREATE TRIGGER ledger_no_update BEFORE UPDATE ON {TABLE}
         BEGIN SELECT RAISE(ABORT, 'the acknowledgement ledger is append-only'); END;""",
-    f"""CREATE TRIGGER ledger_no_delete BEFORE DELETE ON {TABLE}
-        BEGIN SELECT RAISE(ABORT, 'the acknowledgement ledger is append-only'); END;""",
 ]
-SQLITE_DROP = [
-    "DROP TRIGGER IF EXISTS ledger_no_update;",
-    "DROP TRIGGER IF EXISTS ledger_no_delete;",
-]
+SQLITE_DROP = ["DROP TRIGGER IF EXISTS ledger_no_update;"]
 
 
 def statements(vendor: str, *, create: bool) -> list[str]:

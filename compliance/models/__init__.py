@@ -1,15 +1,22 @@
-from .ledger import LedgerEntry, LedgerHead
+from .audit import ReportAccess
+from .ledger import LedgerCheck, LedgerEntry, LedgerHead
 from .obligations import Obligation, ObligationVersion
 from .organisation import Dienststelle, Employee, Ressort
+from .reminders import Reminder
+from .roles import RessortAssignment
 from .status import ObligationStatus
 
 __all__ = [
     "Dienststelle",
     "Employee",
+    "LedgerCheck",
     "LedgerEntry",
     "LedgerHead",
     "Obligation",
     "ObligationStatus",
     "ObligationVersion",
+    "Reminder",
+    "ReportAccess",
     "Ressort",
+    "RessortAssignment",
 ]

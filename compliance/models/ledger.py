@@ -126,3 +126,25 @@ class LedgerHead(models.Model):
 
     def __str__(self) -> str:
         return f"ledger head #{self.last_seq}"
+
+
+class LedgerCheck(models.Model):
+    """The result of one verification run, so that reports can cite the last full check
+    and verify only what was appended since."""
+
+    checked_at = models.DateTimeField(_("checked at"), auto_now_add=True)
+    full = models.BooleanField(_("whole chain"))
+    entries = models.PositiveBigIntegerField(_("entries"))
+    last_seq = models.BigIntegerField()
+    last_hash = models.CharField(max_length=64)
+    ok = models.BooleanField(_("intact"))
+    first_broken = models.BigIntegerField(null=True, blank=True)
+    problem = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("ledger check")
+        verbose_name_plural = _("ledger checks")
+        get_latest_by = "checked_at"
+
+    def __str__(self) -> str:
+        return f"{self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'broken'}"

@@ -224,3 +224,9 @@ SENSI_XAPI_ACTOR = os.environ.get("SENSI_XAPI_ACTOR", "pseudonym")
 
 # Compliance
 SENSI_COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("SENSI_COMPLIANCE_DUE_SOON_DAYS", "14"))
+# Figures of groups with fewer employees than this are not shown in compliance reports.
+SENSI_COMPLIANCE_MIN_GROUP_SIZE = int(os.environ.get("SENSI_COMPLIANCE_MIN_GROUP_SIZE", "5"))
+# Reminder e-mails (`manage.py send_reminders`): at most one per obligation in this many days.
+SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS = int(
+    os.environ.get("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", "7")
+)

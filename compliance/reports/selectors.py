@@ -1,0 +1,466 @@
+"""Reads behind the compliance reports.
+
+Every figure is an SQL aggregate over the status rows (one per employee and obligation,
+kept in step with the ledger in the same transaction) or over the ledger itself. Python only
+adds up the aggregated rows of Dienststellen and months, never rows of employees.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.db import connections
+from django.db.models import (
+    Case,
+    F,
+    IntegerField,
+    Max,
+    Min,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
+from django.db.models.functions import Lead
+from django.utils import timezone
+
+from ..models import Dienststelle, LedgerEntry, Obligation, ObligationStatus, Ressort
+from ..roles import Scope
+from ..services import add_months
+from .access import OpenedReport
+from .figures import STEPLEN, Figures, Group, Kind, build_tree, suppress
+
+TREND_MONTHS = 12
+
+
+def minimum_group_size() -> int:
+    return max(1, settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE)
+
+
+# --- what a report covers --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ObligationRef:
+    pk: int
+    title: str
+    topic: str
+    recurrence_months: int | None
+    in_force_since: date  # the day version 1 became valid
+
+
+def available_obligations(scope: Scope) -> list[ObligationRef]:
+    """The active obligations whose topic the scope covers (one query)."""
+    rows = (
+        Obligation.objects.filter(active=True, module__topic__in=sorted(scope.topics))
+        .annotate(since=Min("versions__valid_from"))
+        .values_list("pk", "title", "module__topic", "recurrence_months", "since")
+        .order_by("title", "pk")
+    )
+    return [
+        ObligationRef(pk, title, topic, months, timezone.localdate(since) if since else date.max)
+        for pk, title, topic, months, since in rows
+    ]
+
+
+@dataclass(frozen=True)
+class Selection:
+    """An opened report, narrowed to some obligations; made by `select` only."""
+
+    opened: OpenedReport
+    obligations: tuple[ObligationRef, ...]
+    today: date
+    topic: str = ""
+    obligation: ObligationRef | None = None
+    minimum: int = field(default_factory=minimum_group_size)
+
+    @property
+    def scope(self) -> Scope:
+        return self.opened.scope
+
+    @property
+    def topics(self) -> dict[int, str]:
+        return {o.pk: o.topic for o in self.obligations}
+
+    def status_rows(self, *, names: bool = False) -> QuerySet[ObligationStatus]:
+        """Status rows of active employees that the scope covers for these obligations."""
+        return ObligationStatus.objects.filter(
+            self.scope.row_filter(self.topics, names=names), employee__active=True
+        )
+
+    def ledger_entries(self) -> QuerySet[LedgerEntry]:
+        return LedgerEntry.objects.filter(
+            self.scope.row_filter(
+                self.topics, obligation_field="obligation_version__obligation_id"
+            ),
+            employee__active=True,
+        )
+
+
+def select(
+    opened: OpenedReport,
+    available: list[ObligationRef],
+    *,
+    topic: str = "",
+    obligation: ObligationRef | None = None,
+    today: date | None = None,
+) -> Selection:
+    chosen = [
+        o
+        for o in available
+        if (not topic or o.topic == topic) and (obligation is None or o.pk == obligation.pk)
+    ]
+    return Selection(
+        opened=opened,
+        obligations=tuple(chosen),
+        today=today or timezone.localdate(),
+        topic=topic,
+        obligation=obligation,
+    )
+
+
+# --- figures per Ressort and Dienststelle ----------------------------------------------------
+
+
+def _flag(condition: Q) -> Case:
+    return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
+
+
+def _not_current(today: date) -> Q:
+    return Q(current_until__isnull=True) | Q(current_until__lt=today)
+
+
+def overdue_condition(today: date) -> Q:
+    """`selectors.standing` says OVERDUE: nothing current and the deadline has passed."""
+    return _not_current(today) & Q(due_on__lt=today)
+
+
+def regroup(per_employee: QuerySet, *, keys: list[str], sums: list[str]) -> list[tuple]:
+    """Aggregate a queryset that is grouped per employee once more: (*keys, COUNT, *SUMs)
+    per combination of `keys`.
+
+    Folding each employee's rows first and counting the folded rows is how "all of this
+    person's acknowledgements are current" becomes a count without COUNT(DISTINCT), and it
+    lets the database read the status rows in the order of their (employee, obligation)
+    index. Django cannot aggregate over a grouped queryset, so the outer level is plain SQL
+    around the SQL that Django compiles for the inner one.
+    """
+    connection = connections[per_employee.db]
+    inner, params = per_employee.query.sql_with_params()
+    q = connection.ops.quote_name
+    key_sql = ", ".join(f"e.{q(key)}" for key in keys)
+    sum_sql = "".join(f", SUM(e.{q(name)})" for name in sums)
+    sql = f"SELECT {key_sql}, COUNT(*){sum_sql} FROM ({inner}) e GROUP BY {key_sql}"
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int | None, Figures]]:
+    """(ressort id, Dienststelle id or None, figures) in one query (see `regroup`)."""
+    if not selection.obligations:
+        return []
+    today = selection.today
+    overdue = overdue_condition(today)
+    office = (
+        Max("employee__dienststelle_id") if by_office else Value(None, output_field=IntegerField())
+    )
+    per_employee = (
+        selection.status_rows()
+        .values("employee_id")
+        .annotate(
+            r_key=Max("employee__ressort_id"),
+            o_key=office,
+            not_current=Max(_flag(_not_current(today))),
+            any_overdue=Max(_flag(overdue)),
+            overdue_rows=Sum(_flag(overdue)),
+        )
+        .order_by()
+    )
+    rows = regroup(
+        per_employee,
+        keys=["r_key", "o_key"],
+        sums=["not_current", "any_overdue", "overdue_rows"],
+    )
+    return [
+        (ressort, office, Figures(n, n - int(nc), int(od), int(odn)))
+        for ressort, office, n, nc, od, odn in rows
+    ]
+
+
+@dataclass
+class OrgFigures:
+    """The report's tree with suppression applied, plus the names to label it."""
+
+    root: Group
+    ressorts: dict[int, Ressort]
+    offices: dict[str, "OfficeLabel"] = field(default_factory=dict)
+
+    def ressort_groups(self) -> list[Group]:
+        return sorted(self.root.parts, key=lambda g: self.ressorts[g.ressort_id].code)
+
+    def find(self, ressort_id: int, path: str = "") -> Group | None:
+        for group in self.root.parts:
+            if group.ressort_id == ressort_id:
+                break
+        else:
+            return None
+        while path and group.path != path:
+            group = next(
+                (p for p in group.parts if p.kind == Kind.OFFICE and path.startswith(p.path)),
+                None,
+            )
+            if group is None:
+                return None
+        return group
+
+
+@dataclass(frozen=True)
+class OfficeLabel:
+    pk: int
+    code: str
+    name: str
+    path: str
+
+
+def org_figures(selection: Selection, *, by_office: bool = False) -> OrgFigures:
+    """Figures per Ressort (and Dienststelle), suppression decided over the whole tree.
+
+    Three queries whatever the size of the organisation: the aggregate, the Ressorts, and
+    (by office) the paths of the Dienststellen.
+    """
+    rows = figure_rows(selection, by_office=by_office)
+    paths = {}
+    if by_office:
+        office_ids = {office for _r, office, _f in rows}
+        paths = dict(
+            Dienststelle.objects.filter(pk__in=office_ids).values_list("pk", "path").iterator()
+        )
+    root = suppress(build_tree(rows, paths=paths), selection.minimum)
+    ressorts = Ressort.objects.in_bulk({r for r, _o, _f in rows})
+    return OrgFigures(root=root, ressorts=ressorts)
+
+
+LABEL_BATCH = 500
+
+
+def label_offices(figures: OrgFigures, groups: list[Group]) -> None:
+    """Fetch code and name of the Dienststellen of these groups and of their ancestors
+    (one query per 500 Dienststellen)."""
+    wanted = set()
+    for group in groups:
+        wanted.update(group.path[:end] for end in range(STEPLEN, len(group.path) + 1, STEPLEN))
+    wanted = sorted(wanted - figures.offices.keys())
+    for start in range(0, len(wanted), LABEL_BATCH):
+        batch = wanted[start : start + LABEL_BATCH]
+        for pk, code, name, path in Dienststelle.objects.filter(path__in=batch).values_list(
+            "pk", "code", "name", "path"
+        ):
+            figures.offices[path] = OfficeLabel(pk, code, name, path)
+
+
+# --- monthly trend ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month_end: date
+    required: int  # acknowledgements required at the month end (employee × obligation)
+    current: int  # of those, with a confirmation within the recurrence window
+    withheld: bool = False
+
+    @property
+    def percent(self) -> float | None:
+        if self.withheld or not self.required:
+            return None
+        return round(self.current / self.required * 100, 1)
+
+
+def month_ends(today: date, count: int = TREND_MONTHS) -> list[date]:
+    """The last days of the `count` completed months before today, oldest first."""
+    this_month = today.replace(day=1)
+    return [add_months(this_month, 1 - i) - timedelta(days=1) for i in range(count, 0, -1)]
+
+
+def _start_of(day: date) -> datetime.datetime:
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time.min))
+
+
+def _bucket(column_sql: str, bounds: list, lo: int, hi: int) -> tuple[str, list]:
+    """SQL for the number of `bounds` at or below the value (binary search, so each row
+    costs a handful of comparisons however many bounds there are)."""
+    if lo == hi:
+        return str(lo), []
+    mid = (lo + hi) // 2
+    low_sql, low_params = _bucket(column_sql, bounds, lo, mid)
+    high_sql, high_params = _bucket(column_sql, bounds, mid + 1, hi)
+    sql = f"CASE WHEN {column_sql} < %s THEN {low_sql} ELSE {high_sql} END"
+    return sql, [bounds[mid], *low_params, *high_params]
+
+
+def trend(selection: Selection) -> list[TrendPoint]:
+    """For each of the last twelve month ends: of the acknowledgements required then, how
+    many had a confirmation within the obligation's recurrence window (any time before, for
+    obligations without recurrence). Two queries; see docs/compliance-reports.md.
+
+    Required at a month end: today's active employees in scope who had joined by then, for
+    each selected obligation already in force then.
+    """
+    ends = month_ends(selection.today)
+    obligations = {o.pk: o for o in selection.obligations}
+    if not obligations:
+        return [TrendPoint(end, 0, 0, withheld=True) for end in ends]
+    required = _required_per_month(selection, ends)
+    current = _current_per_month(selection, ends)
+    points = []
+    for k, end in enumerate(ends):
+        in_force = [pk for pk, o in obligations.items() if o.in_force_since <= end]
+        need = sum(required[pk][k] for pk in in_force)
+        have = sum(current[pk][k] for pk in in_force)
+        # Each obligation's count is a count of distinct employees; the largest is a lower
+        # bound of the employees behind the month's figure.
+        people = max((required[pk][k] for pk in in_force), default=0)
+        points.append(TrendPoint(end, need, have, withheld=0 < people < selection.minimum))
+    return points
+
+
+MASK_BITS = 60  # obligations per query in _required_per_month: bits of a signed 64-bit sum
+
+
+def _required_per_month(selection: Selection, ends: list[date]) -> dict[int, list[int]]:
+    """Per obligation and month end: status rows of employees who had joined by then.
+
+    Each employee's rows are folded into one row (see `regroup`): their entry date (one
+    value for everybody who joined before the first month end) and a bit mask of their
+    obligations. The outer level counts employees per entry date and mask.
+    """
+    first = ends[0]
+    joined = Case(
+        When(employee__entry_date__lte=first, then=Value(first)),
+        default=F("employee__entry_date"),
+    )
+    result = defaultdict(lambda: [0] * len(ends))
+    obligations = [o.pk for o in selection.obligations]
+    for start in range(0, len(obligations), MASK_BITS):
+        chunk = obligations[start : start + MASK_BITS]
+        bit = Case(
+            *(When(obligation_id=pk, then=Value(1 << i)) for i, pk in enumerate(chunk)),
+            default=Value(0),
+            output_field=IntegerField(),
+        )
+        per_employee = (
+            selection.status_rows()
+            .filter(obligation_id__in=chunk)
+            .values("employee_id")
+            .annotate(joined=Max(joined), mask=Sum(bit))
+            .order_by()
+        )
+        for day, mask, n in regroup(per_employee, keys=["joined", "mask"], sums=[]):
+            day = day if isinstance(day, date) else date.fromisoformat(day)
+            for i, pk in enumerate(chunk):
+                if mask >> i & 1:
+                    for k, end in enumerate(ends):
+                        if day <= end:
+                            result[pk][k] += n
+    return result
+
+
+def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list[int]]:
+    """Ledger entries grouped by obligation and by where their confirmation and the next
+    confirmation of the same person fall among the month boundaries.
+
+    An entry makes its person current at a month end if it is the latest confirmation
+    before that end (the next one comes after it, or never) and lies within the recurrence
+    window. Exactly one entry per person can be that, so counting entries counts people.
+    """
+    uppers = [_start_of(end + timedelta(days=1)) for end in ends]
+    windows = {o.recurrence_months for o in selection.obligations if o.recurrence_months}
+    lowers = {
+        (months, k): _start_of(add_months(end, -months))
+        for months in windows
+        for k, end in enumerate(ends)
+    }
+    bounds = sorted(set(uppers) | set(lowers.values()))
+    index = {bound: i for i, bound in enumerate(bounds)}
+
+    entries = (
+        # No range filter on purpose: it makes databases walk the confirmed_at index and
+        # fetch every row by it, which is slower than one pass over the table.
+        selection.ledger_entries()
+        .annotate(
+            obligation=F("obligation_version__obligation_id"),
+            next_at=Window(
+                Lead("confirmed_at"),
+                partition_by=[F("employee_id"), F("obligation_version__obligation_id")],
+                order_by=[F("confirmed_at").asc(), F("seq").asc()],
+            ),
+        )
+        .values("obligation", "confirmed_at", "next_at")
+        .order_by()
+    )
+    connection = connections[entries.db]
+    inner, inner_params = entries.query.sql_with_params()
+    q = connection.ops.quote_name
+    adapted = [connection.ops.adapt_datetimefield_value(b) for b in bounds]
+    at_sql, at_params = _bucket(f"w.{q('confirmed_at')}", adapted, 0, len(bounds))
+    next_sql, next_params = _bucket(f"w.{q('next_at')}", adapted, 0, len(bounds))
+    sql = (
+        f"SELECT w.{q('obligation')}, {at_sql},"
+        f" CASE WHEN w.{q('next_at')} IS NULL THEN -1 ELSE {next_sql} END, COUNT(*)"
+        f" FROM ({inner}) w GROUP BY 1, 2, 3"
+    )
+    recurrence = {o.pk: o.recurrence_months for o in selection.obligations}
+    result = defaultdict(lambda: [0] * len(ends))
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*at_params, *next_params, *inner_params])
+        for obligation, at, following, n in cursor.fetchall():
+            months = recurrence[obligation]
+            for k in range(len(ends)):
+                upper = index[uppers[k]]
+                before_end = at <= upper  # confirmed before the end of month k
+                latest = following == -1 or following > upper  # next one after it
+                recent = months is None or at > index[lowers[(months, k)]]
+                if before_end and latest and recent:
+                    result[obligation][k] += n
+    return result
+
+
+# --- named lists -----------------------------------------------------------------------------
+
+OVERDUE_FIELDS = (
+    "employee__user__last_name",
+    "employee__user__first_name",
+    "employee__personnel_number",
+    "employee__ressort__code",
+    "employee__dienststelle__code",
+    "employee__dienststelle__name",
+    "obligation__title",
+    "due_on",
+)
+
+
+def overdue_people(
+    selection: Selection, *, ressort_id: int | None = None, path: str = ""
+) -> QuerySet:
+    """Overdue acknowledgements with the person's name, only where the scope grants names.
+
+    Names, personnel number, Dienststelle, obligation and deadline: no e-mail address, no
+    quiz result, no ledger detail.
+    """
+    if not selection.obligations:
+        return ObligationStatus.objects.none().values(*OVERDUE_FIELDS)
+    rows = selection.status_rows(names=True).filter(overdue_condition(selection.today))
+    if ressort_id is not None:
+        rows = rows.filter(employee__ressort_id=ressort_id)
+    if path:
+        rows = rows.filter(employee__dienststelle__path__startswith=path)
+    return rows.order_by(
+        "employee__ressort__code",
+        "employee__dienststelle__path",
+        "employee__personnel_number",
+        "obligation__title",
+    ).values(*OVERDUE_FIELDS)

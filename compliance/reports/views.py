@@ -1,0 +1,300 @@
+"""The compliance reports on the site: dashboard, drill-downs, trend, named list, exports.
+
+Every view goes through `report_view`: sign-in, scope, filters; the view then checks what is
+particular to it (the Ressort, the right to names) and calls `ReportRequest.open`, which
+writes the access log and is the only way to a `Selection` and so to any figure.
+"""
+
+from dataclasses import dataclass
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+from ..models import Dienststelle, Ressort
+from ..roles import Scope, scope_for
+from . import csv_export, pdf_report
+from .access import Report, open_report
+from .figures import STEPLEN, Group, Kind
+from .forms import PlaceForm, ReportFilterForm, querystring
+from .selectors import (
+    ObligationRef,
+    OrgFigures,
+    Selection,
+    available_obligations,
+    label_offices,
+    org_figures,
+    overdue_people,
+    select,
+    trend,
+)
+
+PAGE_SIZE = 50
+
+
+@dataclass
+class ReportRequest:
+    request: object
+    report: str
+    scope: Scope
+    form: ReportFilterForm
+    available: list[ObligationRef]
+
+    def open(self, **parameters) -> Selection:
+        """Write the access log entry and return what the report may count."""
+        opened = open_report(
+            scope=self.scope,
+            report=self.report,
+            parameters={"path": self.request.path, **self.form.parameters(), **parameters},
+            user=self.request.user,
+        )
+        return select(
+            opened,
+            self.available,
+            topic=self.form.cleaned_data.get("topic") or "",
+            obligation=self.form.chosen_obligation,
+        )
+
+    def context(self, selection: Selection, **extra) -> dict:
+        return {
+            "scope": self.scope,
+            "form": self.form,
+            "filters": self.form.querystring(),
+            "selection": selection,
+            "minimum": selection.minimum,
+            **extra,
+        }
+
+
+def report_view(report: str):
+    def decorator(view):
+        @login_required
+        @require_GET
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            scope = scope_for(request.user)
+            if not scope.may_view:
+                raise PermissionDenied
+            available = available_obligations(scope)
+            form = ReportFilterForm(request.GET, available=available, topics=scope.topics)
+            if not form.is_valid():
+                return TemplateResponse(
+                    request, "compliance/reports/invalid.html", {"form": form}, status=400
+                )
+            return view(request, ReportRequest(request, report, scope, form, available), **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    group: Group
+    url: str = ""
+
+
+def _ressort_label(ressort: Ressort) -> str:
+    return f"{ressort.code} – {ressort.name}"
+
+
+def _part_rows(org: OrgFigures, group: Group, filters: str) -> list[Row]:
+    ressort = org.ressorts[group.ressort_id]
+    rows = []
+    for part in group.parts:
+        office = org.offices.get(part.path)
+        if part.kind == Kind.DIRECT:
+            label = _("Placed directly in %(office)s") % {"office": office.code if office else ""}
+            rows.append(Row(label, part))
+            continue
+        url = reverse("compliance:reports_dienststelle", args=[ressort.code, office.pk])
+        rows.append(Row(f"{office.code} – {office.name}", part, _with(url, filters)))
+    return rows
+
+
+def _with(url: str, filters: str) -> str:
+    return f"{url}?{filters}" if filters else url
+
+
+# --- views -----------------------------------------------------------------------------------
+
+
+@report_view(Report.DASHBOARD)
+def dashboard(request, rr: ReportRequest):
+    selection = rr.open()
+    org = org_figures(selection)
+    filters = rr.form.querystring()
+    rows = []
+    for group in org.ressort_groups():
+        ressort = org.ressorts[group.ressort_id]
+        url = reverse("compliance:reports_ressort", args=[ressort.code])
+        rows.append(Row(_ressort_label(ressort), group, _with(url, filters)))
+    return TemplateResponse(
+        request,
+        "compliance/reports/dashboard.html",
+        rr.context(selection, total=org.root, rows=rows),
+    )
+
+
+def _ressort_in_scope(scope: Scope, code: str) -> Ressort:
+    ressort = get_object_or_404(Ressort, code=code)
+    if not scope.covers(ressort_id=ressort.pk):
+        raise PermissionDenied
+    return ressort
+
+
+@report_view(Report.RESSORT)
+def ressort_report(request, rr: ReportRequest, code: str):
+    ressort = _ressort_in_scope(rr.scope, code)
+    selection = rr.open(ressort=ressort.code)
+    return _drilldown(request, rr, selection, ressort, office=None)
+
+
+@report_view(Report.DIENSTSTELLE)
+def dienststelle_report(request, rr: ReportRequest, code: str, pk: int):
+    ressort = _ressort_in_scope(rr.scope, code)
+    office = get_object_or_404(Dienststelle, pk=pk)
+    selection = rr.open(ressort=ressort.code, dienststelle=office.code)
+    return _drilldown(request, rr, selection, ressort, office=office)
+
+
+def _drilldown(request, rr: ReportRequest, selection: Selection, ressort, office):
+    org = org_figures(selection, by_office=True)
+    path = office.path if office else ""
+    # Nobody in scope there: an empty table, with nothing to withhold.
+    group = org.find(ressort.pk, path) or Group(
+        Kind.OFFICE if office else Kind.RESSORT, ressort.pk, path
+    )
+    label_offices(org, [group, *group.parts])
+    org.ressorts.setdefault(ressort.pk, ressort)
+    filters = rr.form.querystring()
+    ancestors = [
+        org.offices[path[:end]]
+        for end in range(STEPLEN, len(path), STEPLEN)
+        if path[:end] in org.offices
+    ]
+    place = {"ressort": ressort.code, **({"dienststelle": office.pk} if office else {})}
+    return TemplateResponse(
+        request,
+        "compliance/reports/drilldown.html",
+        rr.context(
+            selection,
+            ressort=ressort,
+            office=office,
+            ancestors=ancestors,
+            total=group,
+            rows=_part_rows(org, group, filters),
+            names=rr.scope.names_cover(ressort_id=ressort.pk),
+            overdue_query=querystring({**rr.form.parameters(), **place}),
+        ),
+    )
+
+
+@report_view(Report.TREND)
+def trend_report(request, rr: ReportRequest):
+    selection = rr.open()
+    return TemplateResponse(
+        request,
+        "compliance/reports/trend.html",
+        rr.context(selection, points=trend(selection)),
+    )
+
+
+def _place(rr: ReportRequest) -> tuple[Ressort | None, Dienststelle | None]:
+    """The Ressort and Dienststelle a named list is limited to; 403 outside the right."""
+    if not rr.scope.may_see_names:
+        raise PermissionDenied
+    form = PlaceForm(rr.request.GET)
+    if not form.is_valid():
+        raise Http404
+    ressort = office = None
+    if form.cleaned_data["ressort"]:
+        ressort = get_object_or_404(Ressort, code=form.cleaned_data["ressort"])
+        if not rr.scope.names_cover(ressort_id=ressort.pk):
+            raise PermissionDenied
+    if form.cleaned_data["dienststelle"]:
+        if ressort is None:
+            raise Http404
+        office = get_object_or_404(Dienststelle, pk=form.cleaned_data["dienststelle"])
+    return ressort, office
+
+
+def _place_parameters(ressort, office) -> dict:
+    return {
+        "ressort": ressort.code if ressort else "",
+        "dienststelle": office.code if office else "",
+    }
+
+
+@report_view(Report.OVERDUE)
+def overdue_report(request, rr: ReportRequest):
+    ressort, office = _place(rr)
+    page_number = request.GET.get("page") or 1
+    selection = rr.open(page=str(page_number), **_place_parameters(ressort, office))
+    rows = overdue_people(
+        selection, ressort_id=ressort.pk if ressort else None, path=office.path if office else ""
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(page_number)
+    base = querystring(
+        {
+            **rr.form.parameters(),
+            "ressort": ressort.code if ressort else "",
+            "dienststelle": office.pk if office else "",
+        }
+    )
+    return TemplateResponse(
+        request,
+        "compliance/reports/overdue.html",
+        rr.context(selection, page=page, ressort=ressort, office=office, base_query=base),
+    )
+
+
+@report_view(Report.OVERDUE_CSV)
+def overdue_csv(request, rr: ReportRequest):
+    ressort, office = _place(rr)
+    selection = rr.open(**_place_parameters(ressort, office))
+    rows = overdue_people(
+        selection, ressort_id=ressort.pk if ressort else None, path=office.path if office else ""
+    )
+    return _streaming_csv(csv_export.overdue_lines(rows), "sensi-overdue")
+
+
+@report_view(Report.CSV)
+def figures_csv(request, rr: ReportRequest):
+    selection = rr.open()
+    return _streaming_csv(csv_export.figure_lines(selection), "sensi-compliance")
+
+
+def _streaming_csv(lines, name: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@report_view(Report.PDF)
+def report_pdf(request, rr: ReportRequest):
+    selection = rr.open()
+    language = "en" if (get_language() or "de").startswith("en") else "de"
+    content = pdf_report.report_content(selection)
+    selection.opened.seal(pdf_report.content_hash(content))
+    response = HttpResponse(content_type="application/pdf")
+    pdf_report.write_pdf(content, response, language=language)
+    stamp = timezone.localdate().isoformat()
+    response["Content-Disposition"] = f'attachment; filename="sensi-compliance-{stamp}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response
