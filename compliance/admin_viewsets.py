@@ -7,7 +7,7 @@ from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import Obligation, Ressort
+from .models import LedgerEntry, Obligation, ReportAccess, Ressort, RessortAssignment
 from .services import create_obligation, obligation_edited
 
 OBLIGATION_FIELDS = [
@@ -67,7 +67,56 @@ class RessortViewSet(ModelViewSet):
     search_fields = ["code", "name"]
 
 
+class RessortAssignmentViewSet(ModelViewSet):
+    """Which Ressorts a Ressort-ISB reports on (the group alone grants nothing)."""
+
+    model = RessortAssignment
+    icon = "user"
+    menu_label = _("Ressort-ISB assignments")
+    form_fields = ["user", "ressort"]
+    list_display = ["user", "ressort"]
+
+
+class ReadOnlyViewSet(ModelViewSet):
+    """Evidence that must not be edited in the admin: listed and inspected only."""
+
+    inspect_view_enabled = True
+    exclude_form_fields = []  # never shown: the policy allows no add or edit
+
+    @property
+    def permission_policy(self):
+        from wagtail.permission_policies import ModelPermissionPolicy
+
+        class ViewOnly(ModelPermissionPolicy):
+            def user_has_permission(self, user, action):
+                return action in {"view", "inspect"} and super().user_has_permission(user, "view")
+
+        return ViewOnly(self.model)
+
+
+class ReportAccessViewSet(ReadOnlyViewSet):
+    model = ReportAccess
+    icon = "view"
+    menu_label = _("Report access log")
+    list_display = ["at", "user", "report"]
+    list_filter = ["report"]
+
+
+class LedgerViewSet(ReadOnlyViewSet):
+    model = LedgerEntry
+    icon = "list-ol"
+    menu_label = _("Acknowledgement ledger")
+    list_display = ["seq", "kind", "employee", "obligation_version", "confirmed_at"]
+    list_filter = ["kind"]
+
+
 class ComplianceViewSetGroup(ViewSetGroup):
     menu_label = _("Compliance")
     menu_icon = "success"
-    items = (ObligationViewSet("obligations"), RessortViewSet("ressorts"))
+    items = (
+        ObligationViewSet("obligations"),
+        RessortViewSet("ressorts"),
+        RessortAssignmentViewSet("ressort_assignments"),
+        LedgerViewSet("ledger"),
+        ReportAccessViewSet("report_access"),
+    )

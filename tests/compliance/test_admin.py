@@ -110,3 +110,38 @@ def test_a_bad_correction_is_explained_and_nothing_recorded(admin_client, change
 
 def test_only_permitted_people_may_record_corrections(learner_client):
     assert learner_client.get(reverse("compliance_record_correction")).status_code in (302, 403)
+
+
+def test_ledger_and_access_log_can_be_read_but_not_edited_in_the_admin(admin_client):
+    person = employee(number="4711")
+    version = obligation().versions.get()
+    from compliance.services import record_correction
+
+    entry = record_correction(
+        employee=person,
+        version=version,
+        confirmed_at=timezone.now(),
+        language="de",
+        reason="Papier",
+        recorded_by=UserFactory(),
+    )
+    assert admin_client.get(reverse("ledger:index")).status_code == 200
+    assert admin_client.get(reverse("ledger:inspect", args=[entry.seq])).status_code == 200
+    assert admin_client.get(reverse("ledger:edit", args=[entry.seq])).status_code in (302, 403)
+    assert admin_client.get(reverse("report_access:index")).status_code == 200
+
+
+def test_report_link_shows_only_for_report_roles(client):
+    from django.contrib.auth.models import Group
+
+    ciso = UserFactory()
+    ciso.groups.add(Group.objects.get_or_create(name="CISO")[0])
+    client.force_login(ciso)
+    assert (
+        reverse("compliance:reports") in client.get(reverse("courses:my_training")).content.decode()
+    )
+    client.force_login(UserFactory())
+    assert (
+        reverse("compliance:reports")
+        not in client.get(reverse("courses:my_training")).content.decode()
+    )
