@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.generic.models import CreateView, EditView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from .models import LedgerEntry, Obligation, ReportAccess, Ressort, RessortAssignment
 from .services import create_obligation, obligation_edited
@@ -77,21 +79,23 @@ class RessortAssignmentViewSet(ModelViewSet):
     list_display = ["user", "ressort"]
 
 
-class ReadOnlyViewSet(ModelViewSet):
+class ViewOnlyPolicy(ModelPermissionPolicy):
     """Evidence that must not be edited in the admin: listed and inspected only."""
 
+    def user_has_permission(self, user, action):
+        return action in {"view", "inspect"} and super().user_has_permission(user, "view")
+
+
+for evidence in (LedgerEntry, ReportAccess):
+    register_permission_policy(evidence, ViewOnlyPolicy(evidence), exact_class=True)
+
+
+class ReadOnlyViewSet(ModelViewSet):
     inspect_view_enabled = True
     exclude_form_fields = []  # never shown: the policy allows no add or edit
-
-    @property
-    def permission_policy(self):
-        from wagtail.permission_policies import ModelPermissionPolicy
-
-        class ViewOnly(ModelPermissionPolicy):
-            def user_has_permission(self, user, action):
-                return action in {"view", "inspect"} and super().user_has_permission(user, "view")
-
-        return ViewOnly(self.model)
+    # Append-only evidence written on hot paths: no usage tracking in Wagtail's reference
+    # index (it would add several queries to every acknowledgement and report view).
+    add_to_reference_index = False
 
 
 class ReportAccessViewSet(ReadOnlyViewSet):

@@ -138,9 +138,16 @@ NO_SCOPE = Scope()
 
 
 def scope_for(user) -> Scope:
-    """The report scope of a signed-in user (two queries: groups and assignments)."""
+    """The report scope of a signed-in user (two queries: groups and assignments), looked up
+    once per request: the navigation and the report view both ask."""
     if not user.is_authenticated or not user.is_active:
         return NO_SCOPE
+    if not hasattr(user, "_report_scope"):
+        user._report_scope = _lookup_scope(user)
+    return user._report_scope
+
+
+def _lookup_scope(user) -> Scope:
     names = [role.value for role in Role]
     groups = set(user.groups.filter(name__in=names).values_list("name", flat=True))
     grants = []

@@ -27,3 +27,15 @@ def home(db):
 @pytest.fixture
 def module(home):
     return module_page(home=home)
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts in German: a request to /en/ leaves English active in the thread
+    (LocaleMiddleware activates, nothing resets), which would leak into later tests."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

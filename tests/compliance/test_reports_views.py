@@ -51,7 +51,7 @@ def test_drilldown_marks_withheld_cells_with_text_not_colour(ciso_client, org):
     assert response.context["total"].shown.employees == 9
     html = response.content.decode()
     assert "&lt; 5" in html
-    assert html.count('<span class="visually-hidden">withheld</span>') == 9
+    assert html.count('<span class="visually-hidden">ausgeblendet</span>') == 9
 
 
 def test_a_withheld_group_stays_withheld_on_its_own_page(ciso_client, org):
