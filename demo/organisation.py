@@ -338,7 +338,8 @@ def seed_obligations(modules: list[ModulePage]) -> list[Obligation]:
     obligations = []
     today = timezone.localdate()
     for module, days in zip(modules, FIRST_DEADLINE_DAYS, strict=False):
-        obligation = Obligation.objects.filter(module=module).first()
+        # The module's first obligation is the demo's (the generated organisation adds more).
+        obligation = Obligation.objects.filter(module=module).order_by("pk").first()
         if obligation is None:
             text_de, text_en = TEXTS[module.topic]
             obligation = services.create_obligation(

@@ -186,6 +186,8 @@ def test_generating_again_adds_employees_and_later_appends_still_chain(generated
     numbers = list(generated.values_list("personnel_number", flat=True))
     assert len(numbers) == len(set(numbers)) == 170
     assert max(numbers) == "GEN-0000170"
+    assert Obligation.objects.count() == 8
+    assert ObligationStatus.objects.filter(employee__in=generated).count() == 170 * 8
     person = generated.order_by("pk").first()
     services.record_correction(
         employee=person,
