@@ -309,11 +309,15 @@ class Postgres:
 
     def postmaster_pid(self) -> int | None:
         """The server's main process (the parent of a backend), if it runs on this machine."""
-        backend = self._execute("SELECT pg_backend_pid()")[0]
-        try:
-            return int(Path(f"/proc/{backend}/stat").read_text().rsplit(")", 1)[1].split()[1])
-        except OSError:
-            return None
+        import psycopg
+
+        with psycopg.connect(self.admin_url) as connection:
+            backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
+            try:
+                stat = Path(f"/proc/{backend}/stat").read_text()
+            except OSError:
+                return None
+        return int(stat.rsplit(")", 1)[1].split()[1])
 
     def create(self) -> str:
         self.drop()
