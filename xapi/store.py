@@ -6,11 +6,12 @@ import json
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from django.db import connection, transaction
 from django.utils import timezone
 
+from . import jsonio
 from .agents import agent_ifi, related_activities, related_agents
 from .models import (
     ActivityDefinition,
@@ -45,7 +46,28 @@ def comparison_hash(statement: Mapping) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()
 
 
-def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> Statement:
+@dataclass
+class _Row:
+    """A statement about to be stored: the indexed columns of Statement and its data.
+
+    Plain objects and one hand-written INSERT instead of model instances and bulk_create:
+    preparing model fields took a third of the time of a batch."""
+
+    statement_id: uuid.UUID
+    stored: datetime
+    timestamp: datetime
+    actor_ifi: str
+    verb_id: str
+    object_activity_id: str
+    object_statement_id: uuid.UUID | None
+    registration: uuid.UUID | None
+    comparison_hash: str
+    data: dict
+    voided: bool = False
+    seq: int | None = None
+
+
+def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row:
     """Validate a parsed statement and complete it in place with what the LRS sets (the
     caller hands over a freshly parsed object: copying it would cost a sixth of the time)."""
     validate_statement(statement, path)
@@ -56,17 +78,20 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> Stat
     statement["stored"] = stored.isoformat()
     statement.setdefault("timestamp", statement["stored"])
     statement["version"] = statement.get("version", XAPI_VERSION)
+    timestamp = check_timestamp(statement["timestamp"], f"{path}.timestamp")
     obj = statement["object"]
     object_type = obj.get("objectType", "Activity")
-    return Statement(
+    registration = (statement.get("context") or {}).get("registration")
+    return _Row(
         statement_id=uuid.UUID(statement["id"]),
         stored=stored,
-        timestamp=check_timestamp(statement["timestamp"], f"{path}.timestamp"),
+        # a timestamp without offset is UTC (Data §2.4.7)
+        timestamp=timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=UTC),
         actor_ifi=agent_ifi(statement["actor"]) or "",
         verb_id=statement["verb"]["id"],
         object_activity_id=obj["id"] if object_type == "Activity" else "",
         object_statement_id=uuid.UUID(obj["id"]) if object_type == "StatementRef" else None,
-        registration=(statement.get("context") or {}).get("registration"),
+        registration=uuid.UUID(registration) if registration else None,
         comparison_hash=statement_hash,
         data=statement,
     )
@@ -94,13 +119,15 @@ def store_statements(
     new = _without_resends(prepared)
     _check_attachments(new, attachments, path)
     _void_targets(new, path)
-    Statement.objects.bulk_create(new)
-    _insert_links(
-        StatementAgent, "ifi", [(s.seq, ifi, d) for s in new for ifi, d in related_agents(s.data)]
+    _insert_statements(new)
+    _insert(
+        StatementAgent,
+        ("statement_id", "ifi", "direct"),
+        [(s.seq, ifi, d) for s in new for ifi, d in related_agents(s.data)],
     )
-    _insert_links(
+    _insert(
         StatementActivity,
-        "activity_id",
+        ("statement_id", "activity_id", "direct"),
         [(s.seq, a, d) for s in new for a, d in related_activities(s.data)],
     )
     _remember_definitions(new)
@@ -114,18 +141,75 @@ def store_statements(
     return [str(s.statement_id) for s in prepared]
 
 
-def _insert_links(model, column: str, rows: list[tuple]) -> None:
-    """Plain INSERTs for the lookup rows of the agent and activity filters: several per
-    statement, and building model instances for them would double the cost of a batch."""
+def _insert(
+    model, columns: Sequence[str], rows: list[tuple], *, on_conflict: str = "", returning: str = ""
+) -> list:
+    """Multi-row INSERTs of ready database values, as many rows per statement as the
+    backend takes parameters; returns the `returning` columns of the rows in order."""
     if not rows:
-        return
+        return []
     table = connection.ops.quote_name(model._meta.db_table)
-    sql = f"INSERT INTO {table} (statement_id, {column}, direct) VALUES (%s, %s, %s)"
+    names = ", ".join(columns)
+    one = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    size = connection.ops.bulk_batch_size(columns, rows)
+    returned = []
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        for start in range(0, len(rows), size):
+            chunk = rows[start : start + size]
+            values = ", ".join([one] * len(chunk))
+            cursor.execute(
+                f"INSERT INTO {table} ({names}) VALUES {values} {on_conflict}"
+                + (f" RETURNING {returning}" if returning else ""),
+                [value for row in chunk for value in row],
+            )
+            if returning:
+                returned += cursor.fetchall()
+    return returned
 
 
-def _reject_duplicate_ids(prepared: list[Statement], path: str) -> None:
+def _insert_statements(new: list[_Row]) -> None:
+    """Store the rows and set their `seq`, which the lookup rows refer to."""
+    ops = connection.ops
+    native_uuid = connection.features.has_native_uuid_field
+
+    def db_uuid(value):
+        return value if value is None or native_uuid else value.hex
+
+    rows = [
+        (
+            db_uuid(s.statement_id),
+            ops.adapt_datetimefield_value(s.stored),
+            ops.adapt_datetimefield_value(s.timestamp),
+            s.actor_ifi,
+            s.verb_id,
+            s.object_activity_id,
+            db_uuid(s.object_statement_id),
+            db_uuid(s.registration),
+            s.voided,
+            s.comparison_hash,
+            jsonio.dumps(s.data),
+        )
+        for s in new
+    ]
+    columns = (
+        "statement_id",
+        "stored",
+        "timestamp",
+        "actor_ifi",
+        "verb_id",
+        "object_activity_id",
+        "object_statement_id",
+        "registration",
+        "voided",
+        "comparison_hash",
+        "data",
+    )
+    returned = _insert(Statement, columns, rows, returning="seq")
+    for statement, (seq,) in zip(new, returned, strict=True):
+        statement.seq = seq
+
+
+def _reject_duplicate_ids(prepared: list[_Row], path: str) -> None:
     seen = {}
     for index, statement in enumerate(prepared):
         if statement.statement_id in seen:
@@ -133,7 +217,7 @@ def _reject_duplicate_ids(prepared: list[Statement], path: str) -> None:
         seen[statement.statement_id] = index
 
 
-def _without_resends(prepared: list[Statement]) -> list[Statement]:
+def _without_resends(prepared: list[_Row]) -> list[_Row]:
     existing = dict(
         Statement.objects.filter(statement_id__in=[s.statement_id for s in prepared]).values_list(
             "statement_id", "comparison_hash"
@@ -151,7 +235,7 @@ def _without_resends(prepared: list[Statement]) -> list[Statement]:
     return new
 
 
-def _check_attachments(new: list[Statement], parts: Sequence[AttachmentPart], path: str) -> None:
+def _check_attachments(new: list[_Row], parts: Sequence[AttachmentPart], path: str) -> None:
     """Every attachment without a fileUrl must arrive as a part with its SHA-2 (Data §2.4.11)."""
     sent = {part.sha2 for part in parts}
     needed = {
@@ -176,7 +260,7 @@ def _check_attachments(new: list[Statement], parts: Sequence[AttachmentPart], pa
         raise StatementInvalid(path, "an attachment part is not referenced by any statement")
 
 
-def _void_targets(new: list[Statement], path: str) -> None:
+def _void_targets(new: list[_Row], path: str) -> None:
     """A voiding statement marks its target voided; a voiding statement cannot be voided."""
     targets = {
         s.object_statement_id: index
@@ -202,16 +286,21 @@ def _void_targets(new: list[Statement], path: str) -> None:
             statement.voided = True
 
 
-def _remember_definitions(new: list[Statement]) -> None:
+def _remember_definitions(new: list[_Row]) -> None:
+    """Keep the latest definition of each activity; rewrite a row only when it changed, as
+    most statements repeat the definition their activity has already."""
     definitions = {}
     for statement in new:
         obj = statement.data["object"]
         if statement.object_activity_id and "definition" in obj:
-            definitions[statement.object_activity_id] = obj["definition"]
-    if definitions:
-        ActivityDefinition.objects.bulk_create(
-            [ActivityDefinition(activity_id=k, definition=v) for k, v in definitions.items()],
-            update_conflicts=True,
-            unique_fields=["activity_id"],
-            update_fields=["definition"],
-        )
+            definitions[statement.object_activity_id] = jsonio.dumps(obj["definition"])
+    table = connection.ops.quote_name(ActivityDefinition._meta.db_table)
+    _insert(
+        ActivityDefinition,
+        ("activity_id", "definition"),
+        list(definitions.items()),
+        on_conflict=(
+            "ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition"
+            f" WHERE {table}.definition <> excluded.definition"
+        ),
+    )
