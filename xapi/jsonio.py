@@ -21,10 +21,32 @@ def _no_duplicates(pairs):
     return result
 
 
+def _check_strings(value) -> None:
+    """Reject what no database stores as text: NUL and unpaired UTF-16 surrogates."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            stack.extend(item.keys())
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, str):
+            if "\x00" in item:
+                raise JSONInvalid("a string contains the NUL character (\\u0000)")
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError as error:
+                raise JSONInvalid("a string contains an unpaired surrogate") from error
+
+
 def loads(raw: bytes | str):
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        return json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+        if "\\u" in text:  # only escapes can smuggle NUL or surrogates past json.loads
+            _check_strings(value)
+        return value
     except UnicodeDecodeError as error:
         raise JSONInvalid("the body is not UTF-8") from error
     except RecursionError as error:

@@ -120,8 +120,10 @@ def test_get_of_an_unknown_statement_is_404(remote_lrs):
         (b'{"result": {"score": {"raw": NaN}}}', "NaN"),
         (b"\xff\xfe", "UTF-8"),
         (b"[]", "empty"),
+        (b'{"result": {"response": "a\\u0000b"}}', "NUL"),
+        (b'{"result": {"response": "\\ud800"}}', "unpaired surrogate"),
     ],
-    ids=["truncated", "duplicate-keys", "nan", "not-utf8", "empty-list"],
+    ids=["truncated", "duplicate-keys", "nan", "not-utf8", "empty-list", "nul", "lone-surrogate"],
 )
 def test_malformed_json_is_refused_with_a_precise_message(lrs_endpoint, lrs_http, body, message):
     response = lrs_http.post(
