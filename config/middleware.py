@@ -1,4 +1,23 @@
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_cache_control
+
+# Features no Sensi page uses. WebAuthn (publickey-credentials-*) and fullscreen video keep
+# their default, Sensi's own origin.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
 
 
 class SensiLocaleMiddleware(LocaleMiddleware):
@@ -14,3 +33,31 @@ class SensiLocaleMiddleware(LocaleMiddleware):
         if request.path_info.startswith(self.untranslated_prefixes):
             return response
         return super().process_response(request, response)
+
+
+class SensiCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the strict CONTENT_SECURITY_POLICY on the learner site, the
+    laxer SENSI_ADMIN_CONTENT_SECURITY_POLICY under the admin prefixes."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        in_admin = request.path_info.startswith(settings.SENSI_ADMIN_PATH_PREFIXES)
+        if in_admin and not report_only and parts.config is None:
+            parts.config = settings.SENSI_ADMIN_CONTENT_SECURITY_POLICY
+        return parts
+
+
+class SecurityHeadersMiddleware:
+    """What Django's SecurityMiddleware does not set: a Permissions-Policy, and
+    `Cache-Control: no-store` on every answer to a signed-in user or an LRS client, since
+    those may hold personal data. Static files (WhiteNoise, further up) are not affected."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if request.user.is_authenticated or "authorization" in request.headers:
+            patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -1,0 +1,179 @@
+"""Security headers on every kind of response: the learner site's strict Content-Security-Policy,
+the admin areas' own policy, and the headers, cookies and caching rules around them.
+See docs/security-headers.md."""
+
+import re
+
+import pytest
+from django.http import HttpResponse
+from django.template import Context, Template
+from django.test import override_settings
+from django.urls import reverse
+
+from config.middleware import SensiCSPMiddleware
+from tests.factories import UserFactory, employee, lessons_of, obligation, quiz_of
+
+pytestmark = pytest.mark.django_db
+
+SCRIPT_TAG = re.compile(r"<script\b([^>]*)>", re.IGNORECASE)
+# Inline event handlers (onclick=…) and style attributes are blocked by the learner policy.
+INLINE_ATTRIBUTE = re.compile(r"<[a-z][^>]*\s(on[a-z]+|style)\s*=", re.IGNORECASE)
+
+
+def directives(response) -> dict[str, list[str]]:
+    policy = response["Content-Security-Policy"]
+    parts = (part.split() for part in policy.split(";") if part.strip())
+    return {name: values for name, *values in parts}
+
+
+def assert_common_headers(response):
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert "microphone=()" in response["Permissions-Policy"]
+    assert "geolocation=()" in response["Permissions-Policy"]
+    policy = directives(response)
+    assert policy["object-src"] == ["'none'"]
+    assert "base-uri" in policy
+    assert "frame-ancestors" in policy
+
+
+def assert_strict_learner_policy(response):
+    assert_common_headers(response)
+    assert response["X-Frame-Options"] == "DENY"
+    policy = directives(response)
+    assert "'unsafe-inline'" not in response["Content-Security-Policy"]
+    assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+    assert policy["default-src"] == ["'self'"]
+    assert policy["style-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["form-action"] == ["'self'"]
+    assert policy["script-src"][0] == "'self'"
+    nonces = [value for value in policy["script-src"] if value.startswith("'nonce-")]
+    html = response.content.decode()
+    for attributes in SCRIPT_TAG.findall(html):
+        if "src=" in attributes or "application/json" in attributes:
+            continue  # a script file from 'self', or data that is never executed
+        nonce = re.search(r'nonce="([^"]+)"', attributes)
+        assert nonce, f"inline script without a nonce: <script{attributes}>"
+        assert nonces == [f"'nonce-{nonce.group(1)}'"]
+    assert not INLINE_ATTRIBUTE.search(html), INLINE_ATTRIBUTE.search(html).group(0)
+
+
+@pytest.fixture
+def duty(user, module):
+    employee(user=user)
+    return obligation(module=module)
+
+
+@pytest.fixture
+def superuser_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def test_anonymous_learner_pages_have_the_strict_policy(client, home):
+    for url in (home.url, reverse("account_login"), reverse("account_reset_password")):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert_strict_learner_policy(response)
+    assert "no-store" not in client.get(home.url).get("Cache-Control", "")
+
+
+def test_signed_in_learner_pages_have_the_strict_policy_and_are_not_stored(
+    learner_client, module, duty
+):
+    lesson = lessons_of(module)[0]
+    urls = [
+        reverse("courses:my_training"),
+        module.url,
+        lesson.url,
+        quiz_of(module).url,
+        reverse("compliance:confirm", args=[duty.pk]),
+        reverse("account_change_password"),
+    ]
+    for url in urls:
+        response = learner_client.get(url)
+        assert response.status_code in (200, 302), url
+        assert_strict_learner_policy(response)
+        assert "no-store" in response["Cache-Control"], url
+
+
+def test_an_inline_script_with_the_request_nonce_is_named_in_the_policy(rf):
+    template = Template('<script nonce="{{ request.csp_nonce }}">let a = 1;</script>')
+    middleware = SensiCSPMiddleware(
+        lambda request: HttpResponse(template.render(Context({"request": request})))
+    )
+    response = middleware(rf.get("/de/"))
+    nonce = re.search(r'nonce="([^"]+)"', response.content.decode()).group(1)
+    assert f"'nonce-{nonce}'" in directives(response)["script-src"]
+
+
+def test_pages_without_an_inline_script_name_no_nonce(client, home):
+    response = client.get(home.url)
+    assert not [v for v in directives(response)["script-src"] if v.startswith("'nonce-")]
+
+
+@pytest.mark.parametrize("url", ["/admin/", "/admin/pages/", "/django-admin/"])
+def test_admin_areas_have_their_own_policy_with_inline_scripts_and_styles(superuser_client, url):
+    response = superuser_client.get(url)
+    assert response.status_code == 200
+    assert_common_headers(response)
+    policy = directives(response)
+    assert policy["script-src"] == ["'self'", "'unsafe-inline'"]
+    assert policy["style-src"] == ["'self'", "'unsafe-inline'"]
+    assert "'unsafe-eval'" not in response["Content-Security-Policy"]
+    assert policy["frame-ancestors"] == ["'self'"]  # Wagtail's preview panel
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_wagtail_preview_may_be_framed_by_the_admin_only(superuser_client, module):
+    response = superuser_client.get(f"/admin/pages/{module.pk}/edit/preview/")
+    assert response.status_code == 200
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
+    assert directives(response)["frame-ancestors"] == ["'self'"]
+
+
+def test_xapi_answers_carry_the_headers_and_are_not_stored(client):
+    response = client.get("/xapi/statements", HTTP_AUTHORIZATION="Basic Zm9vOmJhcg==")
+    assert response.status_code == 401
+    assert_common_headers(response)
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_static_files_are_cacheable(client, user):
+    client.force_login(user)
+    response = client.get("/static/css/sensi.css")
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+HTTPS_ONLY = {
+    "SECURE_SSL_REDIRECT": True,
+    "SECURE_HSTS_SECONDS": 31536000,
+    "SESSION_COOKIE_SECURE": True,
+    "CSRF_COOKIE_SECURE": True,
+    "SESSION_COOKIE_NAME": "__Host-sessionid",
+    "CSRF_COOKIE_NAME": "__Host-csrftoken",
+}
+
+
+@override_settings(**HTTPS_ONLY)
+def test_over_https_cookies_are_host_prefixed_and_hsts_is_sent(client, user, password):
+    login = reverse("account_login")
+    page = client.get(login, secure=True)
+    assert page["Strict-Transport-Security"].startswith("max-age=31536000")
+    csrf = page.cookies["__Host-csrftoken"]
+    response = client.post(
+        login,
+        {"login": user.email, "password": password, "csrfmiddlewaretoken": csrf.value},
+        secure=True,
+    )
+    assert response.status_code == 302
+    for cookie in (csrf, response.cookies["__Host-sessionid"]):
+        assert cookie["secure"] is True
+        assert cookie["path"] == "/"
+        assert not cookie["domain"]
+    assert client.get(reverse("courses:my_training"), secure=True).status_code == 200
