@@ -30,7 +30,7 @@ class SensiLocaleMiddleware(LocaleMiddleware):
     untranslated_prefixes = ("/xapi/",)
 
     def process_response(self, request, response):
-        if request.path_info.startswith(self.untranslated_prefixes):
+        if f"{request.path_info}/".startswith(self.untranslated_prefixes):
             return response
         return super().process_response(request, response)
 

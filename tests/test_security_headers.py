@@ -2,6 +2,7 @@
 the admin areas' own policy, and the headers, cookies and caching rules around them.
 See docs/security-headers.md."""
 
+import base64
 import re
 
 import pytest
@@ -12,6 +13,7 @@ from django.urls import reverse
 
 from config.middleware import SensiCSPMiddleware
 from tests.factories import UserFactory, employee, lessons_of, obligation, quiz_of
+from xapi.models import LRSClient
 
 pytestmark = pytest.mark.django_db
 
@@ -177,3 +179,26 @@ def test_over_https_cookies_are_host_prefixed_and_hsts_is_sent(client, user, pas
         assert cookie["path"] == "/"
         assert not cookie["domain"]
     assert client.get(reverse("courses:my_training"), secure=True).status_code == 200
+
+
+@override_settings(**HTTPS_ONLY)
+def test_over_plain_http_the_site_redirects_but_xapi_answers(client):
+    assert client.get(reverse("account_login")).status_code == 301
+    for url in ("/xapi/statements", "/xapi/statements/", "/xapi", "/xapi/about/"):
+        response = client.get(url, HTTP_X_EXPERIENCE_API_VERSION="1.0.3")
+        assert response.status_code in (401, 404), url
+    assert client.get("/xapi/statements").status_code == 401
+
+
+@override_settings(**HTTPS_ONLY)
+def test_lrs_credentials_over_plain_http_are_refused_not_redirected(client):
+    lrs_client, secret = LRSClient.create(name="moodle", can_read=True, can_write=False)
+    credentials = base64.b64encode(f"{lrs_client.key}:{secret}".encode()).decode()
+    headers = {
+        "HTTP_AUTHORIZATION": f"Basic {credentials}",
+        "HTTP_X_EXPERIENCE_API_VERSION": "1.0.3",
+    }
+    plain = client.get("/xapi/statements", **headers)
+    assert plain.status_code == 403
+    assert "HTTPS" in plain.json()["error"]
+    assert client.get("/xapi/statements", secure=True, **headers).status_code == 200

@@ -195,6 +195,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Production defaults; dev.py relaxes them.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SENSI_SECURE_SSL_REDIRECT", True)
+# LRS clients are never redirected: a redirect would make them send their credentials a second
+# time. Over plain HTTP the LRS refuses instead (xapi/http.py).
+SECURE_REDIRECT_EXEMPT = [r"^xapi(/|$)"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SENSI_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SENSI_HSTS_PRELOAD", True)
