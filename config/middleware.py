@@ -1,3 +1,4 @@
+from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
@@ -37,13 +38,20 @@ class SensiLocaleMiddleware(LocaleMiddleware):
 
 class SensiCSPMiddleware(CSPMiddleware):
     """django-csp's middleware: the strict CONTENT_SECURITY_POLICY on the learner site, the
-    laxer SENSI_ADMIN_CONTENT_SECURITY_POLICY under the admin prefixes."""
+    laxer SENSI_ADMIN_CONTENT_SECURITY_POLICY under the admin prefixes.
+
+    Wagtail renders a preview by passing a dummy request for the page's own URL through the
+    middleware: it gets the learner policy, so that editors see what learners will see, but
+    may be framed by the admin's preview panel."""
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)
-        in_admin = request.path_info.startswith(settings.SENSI_ADMIN_PATH_PREFIXES)
-        if in_admin and not report_only and parts.config is None:
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(settings.SENSI_ADMIN_PATH_PREFIXES):
             parts.config = settings.SENSI_ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
         return parts
 
 
@@ -58,6 +66,7 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
-        if request.user.is_authenticated or "authorization" in request.headers:
+        # The LRS's Basic auth first: reading request.user would add "Vary: Cookie" to its answers.
+        if "authorization" in request.headers or request.user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
         return response

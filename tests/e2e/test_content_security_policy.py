@@ -90,6 +90,10 @@ def test_an_editor_sees_pages_with_the_userbar_and_edits_in_the_admin_without_a_
     page.wait_for_load_state("networkidle")
     page.goto(f"/admin/pages/{module.pk}/edit/")
     expect(page.locator("#page-edit-form")).to_be_visible()
+    page.get_by_role("button", name="Vorschau umschalten").click()  # the preview iframe
+    expect(page.frame_locator("#w-preview-iframe").get_by_role("heading", level=1)).to_be_visible()
+    page.get_by_role("button", name="Überprüfungen umschalten").click()  # axe in the preview
     page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
 
     assert violations == []
