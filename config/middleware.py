@@ -31,7 +31,7 @@ class SensiLocaleMiddleware(LocaleMiddleware):
     untranslated_prefixes = ("/xapi/",)
 
     def process_response(self, request, response):
-        if f"{request.path_info}/".startswith(self.untranslated_prefixes):
+        if f"{request.path_info}/".startswith(self.untranslated_prefixes):  # "/xapi" too
             return response
         return super().process_response(request, response)
 

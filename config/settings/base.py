@@ -234,7 +234,7 @@ CONTENT_SECURITY_POLICY = {
 }
 # The Wagtail admin and the Django admin render inline scripts, inline styles and style
 # attributes of their own, so under these prefixes a laxer policy applies instead. Wagtail's
-# preview panel frames pages of the admin itself: frame-ancestors 'self'.
+# preview panel frames admin URLs: frame-ancestors 'self'.
 SENSI_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 SENSI_ADMIN_CONTENT_SECURITY_POLICY = {
     "default-src": [SELF],
