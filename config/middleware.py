@@ -1,4 +1,24 @@
+from csp.constants import SELF
+from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.utils.cache import patch_cache_control
+
+# Features no Sensi page uses. WebAuthn (publickey-credentials-*) and fullscreen video keep
+# their default, Sensi's own origin.
+PERMISSIONS_POLICY = ", ".join(
+    f"{feature}=()"
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+)
 
 
 class SensiLocaleMiddleware(LocaleMiddleware):
@@ -11,6 +31,42 @@ class SensiLocaleMiddleware(LocaleMiddleware):
     untranslated_prefixes = ("/xapi/",)
 
     def process_response(self, request, response):
-        if request.path_info.startswith(self.untranslated_prefixes):
+        if f"{request.path_info}/".startswith(self.untranslated_prefixes):  # "/xapi" too
             return response
         return super().process_response(request, response)
+
+
+class SensiCSPMiddleware(CSPMiddleware):
+    """django-csp's middleware: the strict CONTENT_SECURITY_POLICY on the learner site, the
+    laxer SENSI_ADMIN_CONTENT_SECURITY_POLICY under the admin prefixes.
+
+    Wagtail renders a preview by passing a dummy request for the page's own URL through the
+    middleware: it gets the learner policy, so that editors see what learners will see, but
+    may be framed by the admin's preview panel."""
+
+    def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
+        parts = super().get_policy_parts(request, response, report_only)
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(settings.SENSI_ADMIN_PATH_PREFIXES):
+            parts.config = settings.SENSI_ADMIN_CONTENT_SECURITY_POLICY
+        elif getattr(request, "is_dummy", False):
+            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
+        return parts
+
+
+class SecurityHeadersMiddleware:
+    """What Django's SecurityMiddleware does not set: a Permissions-Policy, and
+    `Cache-Control: no-store` on every answer to a signed-in user or an LRS client, since
+    those may hold personal data. Static files (WhiteNoise, further up) are not affected."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        # The LRS's Basic auth first: reading request.user would add "Vary: Cookie" to its answers.
+        if "authorization" in request.headers or request.user.is_authenticated:
+            patch_cache_control(response, no_store=True, private=True)
+        return response

@@ -15,19 +15,46 @@ def run_manage(*args, env_overrides):
     )
 
 
-def test_production_settings_pass_the_deployment_check():
+def production_env(tmp_path) -> dict[str, str]:
+    return {
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SENSI_SECRET_KEY": "x" * 64 + "production-like-secret-key-for-the-check",
+        "SENSI_ALLOWED_HOSTS": "sensi.example.org,testserver",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+    }
+
+
+def test_production_settings_pass_the_deployment_check(tmp_path):
     result = run_manage(
-        "check",
-        "--deploy",
-        "--fail-level",
-        "WARNING",
-        env_overrides={
-            "DJANGO_SETTINGS_MODULE": "config.settings.production",
-            "SENSI_SECRET_KEY": "x" * 64 + "production-like-secret-key-for-the-check",
-            "SENSI_ALLOWED_HOSTS": "sensi.example.org",
-        },
+        "check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env(tmp_path)
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+# Requests in production mode that need neither database tables nor collected static files.
+PRODUCTION_REQUESTS = """
+from django.test import Client
+client = Client()
+for url, secure in [("/de/", False), ("/xapi/statements", False), ("/xapi/about", False),
+                    ("/xapi/about", True)]:
+    response = client.get(url, secure=secure, HTTP_X_EXPERIENCE_API_VERSION="1.0.3")
+    print(url, secure, response.status_code, response.get("Strict-Transport-Security"),
+          response.get("Location"), sep="|")
+"""
+
+
+def test_in_production_plain_http_is_redirected_except_xapi_and_https_gets_hsts(tmp_path):
+    result = run_manage(
+        "shell", "--no-imports", "-c", PRODUCTION_REQUESTS, env_overrides=production_env(tmp_path)
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines == [
+        "/de/|False|301|None|https://testserver/de/",
+        "/xapi/statements|False|401|None|None",
+        "/xapi/about|False|200|None|None",
+        "/xapi/about|True|200|max-age=31536000; includeSubDomains; preload|None",
+    ]
 
 
 def test_production_settings_refuse_to_start_without_a_secret_key():

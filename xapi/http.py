@@ -109,6 +109,16 @@ def _authenticate(lrs_request: LRSRequest) -> LRSClient:
     return client
 
 
+def _require_https(request: HttpRequest) -> None:
+    """Where the site is HTTPS-only (SECURE_SSL_REDIRECT), /xapi/ is exempt from the redirect
+    (SECURE_REDIRECT_EXEMPT) and refuses plain HTTP instead: a redirect would make the client
+    send its credentials, already exposed once, a second time, and hide the misconfiguration."""
+    if settings.SECURE_SSL_REDIRECT and not request.is_secure():
+        raise LRSError(
+            403, "HTTPS is required; these credentials were sent unencrypted, replace them"
+        )
+
+
 def _authorize(lrs_request: LRSRequest) -> None:
     client = lrs_request.client
     if lrs_request.method in WRITE_METHODS and not client.can_write:
@@ -154,6 +164,7 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
                     raise LRSError(405, f"{lrs_request.method} is not allowed here")
                 if authenticated:
                     lrs_request.client = _authenticate(lrs_request)
+                    _require_https(request)
                     _authorize(lrs_request)
                     _check_version(lrs_request)
                 response = view(lrs_request, *args, **kwargs)

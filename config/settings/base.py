@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "csp",
     # allauth
     "allauth",
     "allauth.account",
@@ -82,11 +84,13 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "xapi.middleware.ExperienceAPIVersionMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "config.middleware.SensiCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "config.middleware.SensiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.SecurityHeadersMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -200,6 +204,9 @@ WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
 # Production defaults; dev.py relaxes them.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SENSI_SECURE_SSL_REDIRECT", True)
+# LRS clients are never redirected: a redirect would make them send their credentials a second
+# time. Over plain HTTP the LRS refuses instead (xapi/http.py).
+SECURE_REDIRECT_EXEMPT = [r"^xapi(/|$)"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SENSI_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SENSI_HSTS_PRELOAD", True)
@@ -209,7 +216,48 @@ SESSION_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = True
+# Browsers accept a __Host- cookie only when it is Secure, has Path=/ and no Domain: it cannot
+# be set or shadowed by another host or over plain HTTP. dev.py drops the prefix with Secure.
+SESSION_COOKIE_NAME = "__Host-sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken"
+LANGUAGE_COOKIE_NAME = "__Host-django_language"
+LANGUAGE_COOKIE_SECURE = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Content-Security-Policy (django-csp), see docs/security-headers.md. The learner site allows
+# scripts and styles only from Sensi's own origin (and inline scripts that carry the request's
+# nonce); there are no inline styles, style attributes or event handlers.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    }
+}
+# The Wagtail admin and the Django admin render inline scripts, inline styles and style
+# attributes of their own, so under these prefixes a laxer policy applies instead. Wagtail's
+# preview panel frames admin URLs: frame-ancestors 'self'.
+SENSI_ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
+SENSI_ADMIN_CONTENT_SECURITY_POLICY = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [SELF],
+    "form-action": [SELF],
+}
+# No editor's browser asks third parties for avatars (gravatar.com) or release news.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,99 @@
+"""The learner pages work under their strict Content-Security-Policy and the Wagtail admin under
+its own: Chromium reports no violation (docs/security-headers.md)."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from courses.models import ModulePage
+from demo.seed import DEMO_PASSWORD
+from quizzes.models import QuizPage
+from tests.e2e.test_learner_journey import answer, sign_in
+
+# Playwright injects this before any page script, unaffected by the page's policy.
+REPORT_VIOLATIONS = """
+document.addEventListener("securitypolicyviolation", (event) => {
+  console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI}`);
+});
+"""
+
+
+@pytest.fixture
+def violations(phone):
+    """Every CSP violation the browser reports on the phone tab, as console text."""
+    found = []
+
+    def collect(message):
+        if message.type == "error" and re.search(
+            r"Content Security Policy|CSP violation", message.text
+        ):
+            found.append(message.text)
+
+    phone.add_init_script(REPORT_VIOLATIONS)
+    phone.on("console", collect)
+    return found
+
+
+def test_the_browser_enforces_the_policy_and_reports_violations(demo_site, phone, violations):
+    phone.goto("/de/accounts/login/")
+    phone.evaluate(
+        """() => {
+        const script = document.createElement("script");
+        script.textContent = "document.body.dataset.injected = 'yes'";
+        document.body.append(script);
+    }"""
+    )
+    expect(phone.locator("body")).not_to_have_attribute("data-injected", "yes")
+    phone.wait_for_timeout(200)
+    assert any("script-src" in text for text in violations), violations
+
+
+def test_learner_pages_run_without_a_csp_violation(demo_site, phone, violations):
+    module = ModulePage.objects.get(slug="phishing", locale__language_code="de")
+    quiz = QuizPage.objects.child_of(module).get()
+    page = phone
+
+    sign_in(page)  # the allauth login page and the dashboard
+    card = page.get_by_role("listitem").filter(has=page.get_by_role("heading", name=module.title))
+    card.get_by_role("link", name=re.compile("Starten")).click()
+    page.get_by_role("link", name="Modul starten").click()  # the first lesson
+    while page.get_by_role("link", name=re.compile("Nächste Lektion")).count():
+        page.get_by_role("link", name=re.compile("Nächste Lektion")).click()
+    page.get_by_role("link", name=re.compile("Zum Wissenstest")).click()
+    answer(page, quiz, correctly=True)
+    expect(page.get_by_text("Bestanden", exact=True)).to_be_visible()
+
+    page.get_by_role("link", name="Zu meinen Schulungen").click()
+    # The only module done, so the only obligation to confirm.
+    page.get_by_role("link", name=re.compile("^Kenntnisnahme bestätigen")).click()
+    page.get_by_label("Ich habe diesen Text gelesen und zur Kenntnis genommen.").check()
+    page.get_by_role("button", name="Verbindlich bestätigen").click()
+    expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
+
+    assert violations == []
+
+
+def test_an_editor_sees_pages_with_the_userbar_and_edits_in_the_admin_without_a_violation(
+    demo_site, phone, violations
+):
+    module = ModulePage.objects.get(slug="phishing", locale__language_code="de")
+    page = phone
+    page.goto("/de/accounts/login/")
+    page.get_by_label("E-Mail").fill("redaktion@sensi.example")
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state("networkidle")
+
+    page.goto(module.url)
+    expect(page.locator("wagtail-userbar")).to_be_attached()
+    page.wait_for_load_state("networkidle")
+    page.goto(f"/admin/pages/{module.pk}/edit/")
+    expect(page.locator("#page-edit-form")).to_be_visible()
+    page.get_by_role("button", name="Vorschau umschalten").click()  # the preview iframe
+    expect(page.frame_locator("#w-preview-iframe").get_by_role("heading", level=1)).to_be_visible()
+    page.get_by_role("button", name="Überprüfungen umschalten").click()  # axe in the preview
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+
+    assert violations == []
