@@ -16,6 +16,10 @@ LAST_SEEN_KEY = "sensi_session_last_seen"
 ACTIVITY_RESOLUTION = 60
 
 
+def _now() -> float:
+    return time.time()
+
+
 def idle_seconds() -> int:
     return settings.SENSI_SESSION_IDLE_MINUTES * 60
 
@@ -32,7 +36,7 @@ class SessionCheck:
 
 def start_session(session, *, now: float | None = None) -> None:
     """Called on sign-in (the `user_logged_in` signal)."""
-    now = time.time() if now is None else now
+    now = _now() if now is None else now
     session[STARTED_KEY] = now
     session[LAST_SEEN_KEY] = now
 
@@ -40,7 +44,7 @@ def start_session(session, *, now: float | None = None) -> None:
 def check_session(session, *, now: float | None = None, extend: bool = False) -> SessionCheck:
     """Whether the session has timed out; if not, count this request as activity (always
     written when `extend`, otherwise at most once per `ACTIVITY_RESOLUTION`)."""
-    now = time.time() if now is None else now
+    now = _now() if now is None else now
     if STARTED_KEY not in session or LAST_SEEN_KEY not in session:
         # A session from before these limits existed: its limits start now.
         start_session(session, now=now)
