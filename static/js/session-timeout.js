@@ -118,7 +118,7 @@
       return;
     }
     if (left <= warningSeconds) {
-      countdown.textContent = data.textCountdown.replace("%(time)s", formatTime(left));
+      countdown.textContent = data.textCountdown.replace("{time}", formatTime(left));
       show();
     }
   }
