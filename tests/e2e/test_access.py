@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from accounts.sessions import LAST_SEEN_KEY
 from compliance.roles import Role
-from tests.factories import PASSWORD, UserFactory, home_page, totp_code
+from tests.factories import PASSWORD, UserFactory, home_page, totp_code, with_totp
 
 
 @pytest.fixture
@@ -98,3 +98,53 @@ def test_warning_says_so_when_the_session_has_ended(transactional_db, desktop):
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_contain_text("Ihre Sitzung ist abgelaufen")
     expect(dialog.get_by_role("link", name="Erneut anmelden")).to_be_focused()
+
+
+def test_ciso_adds_a_security_key_and_signs_in_with_it(transactional_db, desktop):
+    """A real WebAuthn ceremony against Chromium's virtual authenticator (DevTools protocol)."""
+    from allauth.mfa.models import Authenticator
+
+    home_page("de")
+    ciso = UserFactory(email="ciso@example.org")
+    ciso.groups.add(Group.objects.get_or_create(name=Role.CISO)[0])
+    secret = with_totp(ciso)
+    page = desktop
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send(
+        "WebAuthn.addVirtualAuthenticator",
+        {
+            "options": {
+                "protocol": "ctap2",
+                "transport": "usb",
+                "hasResidentKey": True,
+                "hasUserVerification": True,
+                "isUserVerified": True,
+            }
+        },
+    )
+
+    sign_in(page, "ciso@example.org")
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
+    page.locator("input[name=code]").fill(totp_code(secret))
+    submit_main_form(page)
+    expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
+
+    page.goto("/de/accounts/2fa/webauthn/add/")
+    expect(page).to_have_url(re.compile(r"/accounts/reauthenticate/"))
+    page.locator("input[name=password]").fill(PASSWORD)
+    submit_main_form(page)
+    page.locator("input[name=name]").fill("Sicherheitsschlüssel")
+    page.locator("#mfa_webauthn_add").click()
+    expect(page).not_to_have_url(re.compile(r"/webauthn/add/"))
+    assert Authenticator.objects.filter(user=ciso, type=Authenticator.Type.WEBAUTHN).exists()
+
+    # Sign out, sign in again with the password and the security key instead of a code.
+    page.goto("/de/accounts/logout/")
+    submit_main_form(page)
+    sign_in(page, "ciso@example.org")
+    expect(page).to_have_url(re.compile(r"/accounts/2fa/authenticate/"))
+    page.locator("#mfa_webauthn_authenticate").click()
+    expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
+    page.goto("/de/compliance/")
+    expect(page).to_have_url(re.compile(r"/de/compliance/$"))
