@@ -10,7 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +60,8 @@ def test_idle_session_ends_after_the_idle_limit(learner_client, clock, home):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert "_auth_user_id" not in learner_client.session
+    login_page = learner_client.get(response["Location"]).content.decode()
+    assert "Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an." in login_page
 
 
 def test_activity_keeps_the_session_alive_until_the_absolute_limit(learner_client, clock, home):
@@ -135,6 +137,15 @@ def test_pages_carry_the_warning_script_with_its_timing(learner_client, home):
     assert f'data-warning-seconds="{settings.SENSI_SESSION_WARNING_SECONDS}"' in page
     assert f'data-extend-url="{reverse("accounts:extend_session")}"' in page
     assert 'data-text-extend="Sitzung verlängern"' in page
+
+
+def test_the_wagtail_admin_carries_the_warning_script_too(client):
+    sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
+    page = client.get("/admin/").content.decode()
+    assert 'src="/static/js/session-timeout.js"' in page
+    # No request in Wagtail's hook: the script takes the CSRF token from the admin's config.
+    assert "data-csrf-token" not in page
+    assert 'id="wagtail-config"' in page
 
 
 def test_anonymous_pages_have_no_warning_script(client, home):
