@@ -17,6 +17,9 @@
   var warningSeconds = parseInt(data.warningSeconds, 10);
   var expiresIn = parseInt(data.expiresIn || data.idleSeconds, 10);
   var deadline = Date.now() + expiresIn * 1000;
+  // Tabs share the latest deadline: a page load or an extension in one tab is activity for
+  // the one server session of all of them.
+  var STORAGE_KEY = "sensi-session-deadline";
   var timer = null;
   var restoreFocus = null;
 
@@ -123,8 +126,17 @@
     }
   }
 
+  function shareDeadline() {
+    try {
+      window.localStorage.setItem(STORAGE_KEY, String(deadline));
+    } catch (error) {
+      // Storage may be disabled; each tab then keeps its own timer.
+    }
+  }
+
   function extended(expires) {
     deadline = Date.now() + expires * 1000;
+    shareDeadline();
     if (expires <= warningSeconds) {
       // The absolute limit is near: extending does not help any more.
       message.textContent = data.textFinal;
@@ -161,5 +173,17 @@
       });
   });
 
+  window.addEventListener("storage", function (event) {
+    var shared = parseInt(event.newValue, 10);
+    if (event.key !== STORAGE_KEY || !(shared > deadline)) {
+      return;
+    }
+    deadline = shared;
+    if (!dialog.hidden && extend.hidden === false && secondsLeft() > warningSeconds) {
+      hide();
+    }
+  });
+
+  shareDeadline();
   timer = window.setInterval(tick, 1000);
 })();
