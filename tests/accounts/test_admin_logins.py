@@ -53,3 +53,9 @@ def test_django_admin_sends_anonymous_visitors_to_allauth(client):
     # Django admin redirects to its own login URL, which forwards to allauth.
     response = client.get(response["Location"])
     assert response["Location"].startswith(reverse("account_login"))
+
+
+def test_wagtail_has_no_password_reset_of_its_own(client, admin_user, mailoutbox):
+    response = client.post("/admin/password_reset/", {"email": "admin@example.org"}, follow=True)
+    assert response.status_code == 404
+    assert mailoutbox == []
