@@ -1,7 +1,15 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class AccountsConfig(AppConfig):
     name = "accounts"
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from . import receivers
+
+        # After every `migrate` (make run, CI, deployments, the test database): the shared
+        # cache table exists whatever the path to a database was. Idempotent.
+        post_migrate.connect(receivers.create_cache_table, sender=self)

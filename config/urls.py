@@ -6,10 +6,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import login_elsewhere
+
 urlpatterns = [
+    # Both admins sign in through allauth only: their own login views are replaced.
+    path("admin/login/", login_elsewhere, {"default_next": "wagtailadmin_home"}),
+    path("django-admin/login/", login_elsewhere, {"default_next": "admin:index"}),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("django-admin/", admin.site.urls),
+    path("accounts/", include("accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("xapi/", include("xapi.urls")),
 ]

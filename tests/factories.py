@@ -1,10 +1,16 @@
 """Factories for tests: users with factory_boy, and small module trees built through
 Wagtail's page API (published, as editors would leave them)."""
 
+import time
 import uuid
 
 import factory
+from allauth.mfa import app_settings as mfa_settings
+from allauth.mfa.adapter import get_adapter as get_mfa_adapter
+from allauth.mfa.models import Authenticator
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
+from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 
 from content.models import HomePage
@@ -28,6 +34,29 @@ class UserFactory(factory.django.DjangoModelFactory):
     def saved(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def totp_code(secret: str) -> str:
+    """The current code of an authenticator app with this secret."""
+    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
+    return format_hotp_value(hotp_value(secret, counter))
+
+
+def with_totp(user) -> str:
+    """Set up TOTP for the user, as if they had scanned the QR code; returns the secret."""
+    secret = generate_totp_secret()
+    TOTP.activate(user, secret)
+    return secret
+
+
+def sign_in_with_mfa(client, user) -> None:
+    """Sign in and pass the second factor, as a privileged person does: TOTP is set up if
+    missing, the session confirms it through allauth's MFA challenge."""
+    client.force_login(user)
+    totp = Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).first()
+    secret = get_mfa_adapter().decrypt(totp.data["secret"]) if totp else with_totp(user)
+    response = client.post(reverse("mfa_reauthenticate"), {"code": totp_code(secret)})
+    assert response.status_code == 302, "the MFA challenge did not accept the code"
 
 
 def publish(parent: Page, page: Page) -> Page:

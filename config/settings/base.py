@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     # allauth
     "allauth",
     "allauth.account",
+    "allauth.mfa",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -94,6 +95,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    # After authentication: first end sessions that timed out, then gate privileged pages.
+    "accounts.middleware.SessionTimeoutMiddleware",
+    "accounts.middleware.PrivilegedMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -137,6 +141,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# One cache shared by every app process: login rate limits must count attempts across all
+# gunicorn workers and servers. A table in the main database needs no extra service and
+# works with SQLite and PostgreSQL; `migrate` creates it (accounts.apps, post_migrate).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "sensi_cache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
@@ -163,10 +178,46 @@ ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https"
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/5m/key"}
+# Rate limits (allauth syntax: amount/period/per). `key` of "login_failed" is the pair
+# (account, client IP) (see AccountAdapter): failed attempts from one address never lock the
+# account out for everybody else. "login" counts every attempt per address; a whole
+# administration network may reach Sensi through one proxy address, hence a generous default.
+ACCOUNT_RATE_LIMITS = {
+    "login": os.environ.get("SENSI_RATE_LIMIT_LOGIN", "300/m/ip"),
+    "login_failed": os.environ.get("SENSI_RATE_LIMIT_LOGIN_FAILED", "30/m/ip,5/5m/key"),
+}
+# Reverse proxies in front of Sensi that append to X-Forwarded-For: rate limits then count the
+# client's address, not the proxy's. 0 when clients connect directly.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("SENSI_TRUSTED_PROXY_COUNT", "0"))
 
-# The Wagtail admin signs in through allauth too, so that there is one login path.
+# Multi-factor authentication (allauth.mfa): optional for employees, required for the
+# privileged roles below before any privileged page (accounts.middleware).
+MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
+MFA_PASSKEY_LOGIN_ENABLED = env_bool("SENSI_MFA_PASSKEY_LOGIN", False)
+MFA_TOTP_ISSUER = "Sensi"
+# Members of these groups (and staff, superusers and anybody who may use the Wagtail admin)
+# must have passed a second factor in the current session before a privileged page.
+SENSI_PRIVILEGED_GROUPS = [
+    "CISO",
+    "Datenschutzbeauftragte",
+    "Ressort-ISB",
+    "Redaktion",
+    "Freigabe",
+    "Editors",
+    "Moderators",
+]
+
+# Sessions end after this many minutes without a request, and in any case this many hours
+# after sign-in; a warning this many seconds before the idle limit offers to extend.
+SENSI_SESSION_IDLE_MINUTES = int(os.environ.get("SENSI_SESSION_IDLE_MINUTES", "30"))
+SENSI_SESSION_MAX_HOURS = int(os.environ.get("SENSI_SESSION_MAX_HOURS", "10"))
+SENSI_SESSION_WARNING_SECONDS = int(os.environ.get("SENSI_SESSION_WARNING_SECONDS", "120"))
+SESSION_COOKIE_AGE = SENSI_SESSION_MAX_HOURS * 60 * 60
+
+# The Wagtail admin signs in through allauth too, so that there is one login path (the
+# admin login URLs redirect there, see config/urls.py); password resets go through allauth.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
 LANGUAGE_CODE = "de"
 LANGUAGES = [("de", _("German")), ("en", _("English"))]

@@ -25,3 +25,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the apps, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+# WebAuthn over plain HTTP on loopback (the development server).
+MFA_WEBAUTHN_ALLOW_INSECURE_ORIGIN = True

@@ -15,7 +15,14 @@ from django.utils import timezone, translation
 
 from compliance.hr_import import Outcome, import_employees, parse_employees
 from compliance.models import Dienststelle, Employee, ObligationStatus, Ressort
-from tests.factories import UserFactory, dienststelle, employee, obligation, ressort
+from tests.factories import (
+    UserFactory,
+    dienststelle,
+    employee,
+    obligation,
+    ressort,
+    sign_in_with_mfa,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -506,7 +513,7 @@ def test_importing_200_rows_takes_a_bounded_number_of_queries(org, django_assert
 
 @pytest.fixture
 def admin_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
     return client
 
 
@@ -537,7 +544,7 @@ def test_an_ordinary_user_cannot_open_the_upload_page(learner_client):
 def test_an_editor_without_the_permission_neither_sees_nor_opens_it(client):
     editor = UserFactory()
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(editor)
+    sign_in_with_mfa(client, editor)
     assert client.get(URL).status_code in (302, 403)
     assert URL not in client.get(reverse("wagtailadmin_home")).content.decode()
 

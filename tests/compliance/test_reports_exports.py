@@ -17,6 +17,7 @@ from compliance.reports.csv_export import FIGURE_HEADER, OVERDUE_HEADER
 from compliance.roles import Role
 from compliance.services import sync_statuses
 from tests.compliance.reports_org import build_org, staff, user_with
+from tests.factories import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +29,7 @@ def org(home):
 
 @pytest.fixture
 def ciso_client(client, org):
-    client.force_login(user_with(Role.CISO))
+    sign_in_with_mfa(client, user_with(Role.CISO))
     return client
 
 
@@ -113,7 +114,7 @@ def test_pdf_report_has_metadata_and_prints_the_hash_of_its_content(ciso_client,
 
 
 def test_pdf_in_english_says_so(client, org):
-    client.force_login(user_with(Role.CISO))
+    sign_in_with_mfa(client, user_with(Role.CISO))
     with translation.override("en"):
         url = reverse("compliance:reports_pdf")
     response = client.get(url)

@@ -10,7 +10,7 @@ from compliance.reports.figures import Withheld
 from compliance.roles import Role
 from compliance.services import sync_statuses
 from tests.compliance.reports_org import build_org, staff, user_with
-from tests.factories import dienststelle, ressort
+from tests.factories import dienststelle, ressort, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -27,7 +27,7 @@ def ciso(org):
 
 @pytest.fixture
 def ciso_client(client, ciso):
-    client.force_login(ciso)
+    sign_in_with_mfa(client, ciso)
     return client
 
 

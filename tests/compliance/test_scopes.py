@@ -14,7 +14,7 @@ from django.urls import reverse
 from compliance.models import ReportAccess
 from compliance.roles import Role, operator_scope, scope_for
 from tests.compliance.reports_org import build_org, user_with
-from tests.factories import UserFactory, employee
+from tests.factories import UserFactory, employee, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -77,7 +77,7 @@ ALLOWED = {
 
 @pytest.mark.parametrize("who", sorted(ALLOWED))
 def test_scope_matrix(client, org, who):
-    client.force_login(org.users[who])
+    sign_in_with_mfa(client, org.users[who])
     for name, url in endpoints(org).items():
         response = client.get(url)
         expected = 200 if name in ALLOWED[who] else 403
@@ -93,9 +93,9 @@ def test_anonymous_visitors_are_sent_to_the_login(client, org):
 
 
 def test_refused_requests_compute_and_log_nothing(client, org):
-    client.force_login(org.users["isb_a"])
+    sign_in_with_mfa(client, org.users["isb_a"])
     client.get(endpoints(org)["ressort_b"])
-    client.force_login(org.users["dsb"])
+    sign_in_with_mfa(client, org.users["dsb"])
     client.get(endpoints(org)["names"])
     assert not ReportAccess.objects.exists()
 
@@ -109,7 +109,7 @@ def names_of(org, *offices):
 
 
 def test_ressort_isb_sees_nothing_of_other_ressorts(client, org):
-    client.force_login(org.users["isb_a"])
+    sign_in_with_mfa(client, org.users["isb_a"])
     urls = endpoints(org)
     dashboard = client.get(urls["dashboard"])
     assert [row.label for row in dashboard.context["rows"]] == ["RA – Ressort A"]
@@ -132,14 +132,14 @@ def overdue_free(org):
 
 
 def test_ressort_isb_named_list_is_exactly_the_overdue_people_of_their_ressort(client, org):
-    client.force_login(org.users["isb_a"])
+    sign_in_with_mfa(client, org.users["isb_a"])
     response = client.get(endpoints(org)["names"])
     listed = {row["employee__user__last_name"] for row in response.context["page"]}
     assert listed == names_of(org, "A11", "A12") - overdue_free(org)
 
 
 def test_data_protection_officer_cannot_choose_it_security_obligations(client, org):
-    client.force_login(org.users["dsb"])
+    sign_in_with_mfa(client, org.users["dsb"])
     url = endpoints(org)["dashboard"]
     page = client.get(url).content.decode()
     assert "Datenschutz" in page and "IT-Sicherheit" not in page
@@ -148,7 +148,7 @@ def test_data_protection_officer_cannot_choose_it_security_obligations(client, o
 
 
 def test_aggregate_reports_never_show_names_or_quiz_results(client, org):
-    client.force_login(org.users["ciso"])
+    sign_in_with_mfa(client, org.users["ciso"])
     urls = endpoints(org)
     for name in ("dashboard", "trend", "ressort_a", "office_a", "csv"):
         response = client.get(urls[name])

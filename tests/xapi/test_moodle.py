@@ -11,7 +11,14 @@ from xml.etree import ElementTree
 import pytest
 from django.core.management import call_command
 
-from tests.factories import UserFactory, correct_answers, lessons_of, module_page, quiz_of
+from tests.factories import (
+    UserFactory,
+    correct_answers,
+    lessons_of,
+    module_page,
+    quiz_of,
+    sign_in_with_mfa,
+)
 from tests.quiz_client import post_answers
 from xapi.activities import page_iri
 from xapi.models import Statement
@@ -144,7 +151,7 @@ def test_tincan_package_names_the_activity_and_launch_url(tmp_path, settings):
 def test_editors_download_the_package_from_the_wagtail_admin(client):
     module = module_page()
     admin = UserFactory(is_superuser=True, is_staff=True)
-    client.force_login(admin)
+    sign_in_with_mfa(client, admin)
     response = client.get(f"/admin/module/{module.pk}/tincan.zip")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/zip"

@@ -1,0 +1,65 @@
+"""Who must use a second factor, and whether this session has passed one.
+
+Privileged people (see `is_privileged`) must have set up MFA and passed it in the current
+session before any privileged page; `accounts.middleware.PrivilegedMFAMiddleware` enforces
+this. Employees may use MFA too; allauth then asks for it at every sign-in.
+"""
+
+from enum import Enum
+
+from allauth.account.authentication import get_authentication_records
+from allauth.mfa.utils import is_mfa_enabled
+from django.conf import settings
+
+# Set when the user adds an authenticator in this session: entering a valid code for the new
+# TOTP secret (or completing the WebAuthn ceremony) proves the second factor, just as the
+# challenge at sign-in does.
+ENROLLED_SESSION_KEY = "sensi_mfa_enrolled_user"
+
+
+class MFAState(Enum):
+    NOT_REQUIRED = "not_required"
+    NOT_SET_UP = "not_set_up"
+    NOT_PASSED = "not_passed"
+    PASSED = "passed"
+
+
+def is_privileged(user) -> bool:
+    """Redaktion and Freigabe (Wagtail editors and moderators), CISO, Datenschutzbeauftragte,
+    Ressort-ISB, staff and superusers: the groups are `settings.SENSI_PRIVILEGED_GROUPS`;
+    anybody else who may open the Wagtail admin counts too."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.is_superuser or user.is_staff:
+        return True
+    if user.groups.filter(name__in=settings.SENSI_PRIVILEGED_GROUPS).exists():
+        return True
+    return user.has_perm("wagtailadmin.access_admin")
+
+
+def session_passed_mfa(request) -> bool:
+    """Whether the signed-in user passed a second factor in this session: at sign-in, on
+    reauthentication, or by setting one up."""
+    user = request.user
+    records = get_authentication_records(request, user)
+    if any(record.get("method") == "mfa" for record in records):
+        return True
+    return request.session.get(ENROLLED_SESSION_KEY) == str(user.pk)
+
+
+def mfa_state(request) -> MFAState:
+    """Asks the session first: a session that has passed MFA costs no query."""
+    user = request.user
+    if session_passed_mfa(request):
+        return MFAState.PASSED
+    if not is_privileged(user):
+        return MFAState.NOT_REQUIRED
+    if not is_mfa_enabled(user):
+        return MFAState.NOT_SET_UP
+    return MFAState.NOT_PASSED
+
+
+def mark_enrolled(request, user) -> None:
+    """Receiver of allauth's `authenticator_added`."""
+    if request is not None and getattr(request, "session", None) is not None:
+        request.session[ENROLLED_SESSION_KEY] = str(user.pk)
