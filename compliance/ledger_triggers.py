@@ -53,8 +53,10 @@ CREATE TRIGGER ledger_append_only BEFORE UPDATE OR DELETE ON {TABLE}
     2: f"""
 CREATE OR REPLACE FUNCTION sensi_ledger_append_only() RETURNS trigger AS $$
 BEGIN
-    IF TG_OP = 'UPDATE' AND {ANONYMISATION} THEN
-        RETURN NEW;
+    IF TG_OP = 'UPDATE' THEN
+        IF {ANONYMISATION} THEN
+            RETURN NEW;
+        END IF;
     END IF;
     RAISE EXCEPTION 'the acknowledgement ledger is append-only';
 END;
