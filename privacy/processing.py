@@ -39,9 +39,18 @@ def _days(days: int) -> str:
     return ngettext("%(count)d day", "%(count)d days", days) % {"count": days}
 
 
+def _duration(seconds: int) -> str:
+    if seconds >= 2 * 86400 and seconds % 86400 == 0:
+        return _days(seconds // 86400)
+    if seconds >= 3600:
+        hours = seconds // 3600
+        return ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    minutes = seconds // 60
+    return ngettext("%(count)d minute", "%(count)d minutes", minutes) % {"count": minutes}
+
+
 def _session_lifetime() -> str:
-    hours = settings.SESSION_COOKIE_AGE // 3600
-    lifetime = ngettext("%(count)d hour", "%(count)d hours", hours) % {"count": hours}
+    lifetime = _duration(settings.SESSION_COOKIE_AGE)
     if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE:
         return _("%(lifetime)s at most, and ends when the browser is closed") % {
             "lifetime": lifetime
@@ -175,8 +184,12 @@ def categories() -> list[Category]:
             "reminders",
             _("Reminder e-mails"),
             _("On which day you were reminded of which obligation."),
-            _("Reminding you of an obligation that is due, at most once every %(interval)s.")
-            % {"interval": _days(settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS)},
+            ngettext(
+                "Reminding you of an obligation that is due, at most once a day.",
+                "Reminding you of an obligation that is due, at most once in %(count)d days.",
+                settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS,
+            )
+            % {"count": settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS},
             _("Administrators."),
             _("%(period)s, then deleted.")
             % {"period": _days(settings.SENSI_RETENTION_REMINDER_DAYS)},

@@ -36,6 +36,11 @@ def test_changing_a_setting_changes_the_page(client, home):
     text = page(client)
     assert "123 Tage" in text and "4567 Tage" in text and "89 Tage" in text
     assert "8 Stunden" in text
+    with override_settings(
+        SESSION_COOKIE_AGE=14 * 86400, SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS=3
+    ):
+        text = page(client)
+    assert "14 Tage" in text and "höchstens einmal in 3 Tagen" in text
     assert "365 Tage" not in text
 
 
