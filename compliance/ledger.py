@@ -10,7 +10,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 
 from .models import LedgerCheck, LedgerEntry, LedgerHead
-from .models.ledger import GENESIS_HASH, HASHED_FIELDS, entry_content, hash_content
+from .models.ledger import GENESIS_HASH, VERIFIED_FIELDS, content_problem
 
 CHUNK = 20_000
 
@@ -54,18 +54,22 @@ def _walk(after_seq: int, previous_hash: str) -> tuple[int, str, Verification | 
     rows = (
         LedgerEntry.objects.filter(seq__gt=after_seq)
         .order_by("seq")
-        .values_list(*HASHED_FIELDS, "entry_hash")
+        .values_list(*VERIFIED_FIELDS, "entry_hash")
     )
     for row in rows.iterator(chunk_size=CHUNK):
-        values = dict(zip(HASHED_FIELDS, row[:-1], strict=True))
+        values = dict(zip(VERIFIED_FIELDS, row[:-1], strict=True))
         seq, entry_hash = values["seq"], row[-1]
         problem = None
         if seq != expected_seq:
             problem = _("entry #%(seq)s before it is missing") % {"seq": expected_seq}
         elif values["previous_hash"] != previous_hash:
             problem = _("it does not chain to the entry before it")
-        elif hash_content(entry_content(**values)) != entry_hash:
-            problem = _("its content does not match its hash")
+        elif kind := content_problem(values, entry_hash):
+            problem = (
+                _("its personal fields do not match their digest")
+                if kind == "personal"
+                else _("its content does not match its hash")
+            )
         if problem:
             return expected_seq - 1, previous_hash, Verification(seq - 1, seq, problem)
         previous_hash, expected_seq = entry_hash, seq + 1

@@ -163,7 +163,7 @@ def _append(**fields) -> LedgerEntry:
         recorded_at=timezone.now(),
         **fields,
     )
-    entry.entry_hash = entry.compute_hash()
+    entry.seal()
     entry.save(force_insert=True)
     head.last_seq, head.last_hash = entry.seq, entry.entry_hash
     head.save(update_fields=["last_seq", "last_hash"])

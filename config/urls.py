@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("compliance.urls")),
+    path("", include("privacy.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -46,7 +46,7 @@ from compliance.models import (
     ObligationStatus,
     ObligationVersion,
 )
-from compliance.models.ledger import GENESIS_HASH, entry_content, hash_content
+from compliance.models.ledger import GENESIS_HASH, seal_values
 from compliance.models.obligations import text_hash
 from courses.models import ModulePage
 
@@ -323,8 +323,9 @@ def chain_events(events: Events, text_hashes: dict[int, dict[str, str]]) -> int:
             "reason": "",
             "previous_hash": previous,
         }
-        previous = hash_content(entry_content(**values))
-        batch.append(LedgerEntry(entry_hash=previous, **values))
+        sealed = seal_values(values)
+        previous = sealed["entry_hash"]
+        batch.append(LedgerEntry(**sealed))
         if len(batch) >= LEDGER_BATCH:
             LedgerEntry.objects.bulk_create(batch)
             batch = []

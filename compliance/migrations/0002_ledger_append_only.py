@@ -4,11 +4,11 @@ from compliance.ledger_triggers import execute
 
 
 def create(apps, schema_editor):
-    execute(schema_editor.execute, schema_editor.connection.vendor, create=True)
+    execute(schema_editor.execute, schema_editor.connection.vendor, create=True, version=1)
 
 
 def drop(apps, schema_editor):
-    execute(schema_editor.execute, schema_editor.connection.vendor, create=False)
+    execute(schema_editor.execute, schema_editor.connection.vendor, create=False, version=1)
 
 
 class Migration(migrations.Migration):

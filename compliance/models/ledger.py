@@ -4,10 +4,30 @@ Each entry stores the hash of the entry before it and its own hash over its cont
 that previous hash, so that changing, inserting or deleting any row breaks the chain from
 that row on (`manage.py verify_ledger` names the first broken entry). Corrections are new
 entries of kind "correction", never updates.
+
+Personal fields and the hash (format 2)
+---------------------------------------
+An entry's personal fields (`employee`, `recorded_by`, `reason`) must be removed once the
+acknowledgement retention period (`SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS`) has passed, while
+the chain must go on verifying. So the hash does not cover them directly: it covers
+`personal_digest`, a SHA-256 over those fields and a random per-entry `personal_salt`.
+
+- While an entry is personal, verification recomputes the digest from the fields and the
+  salt: changing a personal field is detected like any other change.
+- Anonymisation (`privacy.retention`) sets the personal fields to empty, drops the salt and
+  sets `anonymised_at`; the stored digest stays, so the entry hash and the chain still
+  verify. Without the salt the digest cannot be tested against guessed employee ids.
+- The only UPDATE the database triggers allow is exactly that one
+  (`compliance.ledger_triggers`).
+
+Entries written before this design (format 1) hash the personal fields themselves; they
+keep verifying as before, unchanged, but cannot be anonymised without breaking the chain
+(`purge_expired` counts and reports them).
 """
 
 import hashlib
 import json
+import secrets
 from datetime import UTC
 
 from django.conf import settings
@@ -15,6 +35,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 GENESIS_HASH = "0" * 64
+CURRENT_FORMAT = 2
 
 
 class LedgerIsAppendOnly(Exception):
@@ -29,7 +50,11 @@ class LedgerEntry(models.Model):
     seq = models.BigAutoField(primary_key=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     employee = models.ForeignKey(
-        "compliance.Employee", on_delete=models.PROTECT, related_name="ledger_entries"
+        "compliance.Employee",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        help_text=_("Empty once the entry was anonymised after the retention period."),
     )
     obligation_version = models.ForeignKey(
         "compliance.ObligationVersion", on_delete=models.PROTECT, related_name="ledger_entries"
@@ -49,6 +74,10 @@ class LedgerEntry(models.Model):
     reason = models.TextField(_("reason"), blank=True)
     previous_hash = models.CharField(max_length=64)
     entry_hash = models.CharField(max_length=64, unique=True)
+    hash_format = models.PositiveSmallIntegerField(default=CURRENT_FORMAT)
+    personal_digest = models.CharField(max_length=64, blank=True)
+    personal_salt = models.CharField(max_length=32, blank=True)
+    anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("ledger entry")
@@ -69,25 +98,25 @@ class LedgerEntry(models.Model):
     def delete(self, *args, **kwargs):
         raise LedgerIsAppendOnly("ledger entries cannot be deleted")
 
-    def content(self) -> dict:
-        return entry_content(
-            seq=self.seq,
-            kind=self.kind,
-            employee_id=self.employee_id,
-            obligation_version_id=self.obligation_version_id,
-            language=self.language,
-            text_hash=self.text_hash,
-            confirmed_at=self.confirmed_at,
-            recorded_at=self.recorded_at,
-            recorded_by_id=self.recorded_by_id,
-            reason=self.reason,
-            previous_hash=self.previous_hash,
-        )
+    def values(self) -> dict:
+        return {field: getattr(self, field) for field in VERIFIED_FIELDS}
+
+    def compute_personal_digest(self) -> str:
+        return personal_digest(self.values())
 
     def compute_hash(self) -> str:
-        return hash_content(self.content())
+        """The hash over the entry as it is now (format 2: with the digest as stored)."""
+        return compute_entry_hash(self.values())
+
+    def seal(self) -> None:
+        """Before the insert: salt and digest of the personal fields, then the entry hash."""
+        self.hash_format = CURRENT_FORMAT
+        self.personal_salt = secrets.token_hex(16)
+        self.personal_digest = self.compute_personal_digest()
+        self.entry_hash = self.compute_hash()
 
 
+# Format 1: the personal fields in the hash itself (entries written before format 2).
 HASHED_FIELDS = (
     "seq",
     "kind",
@@ -101,12 +130,26 @@ HASHED_FIELDS = (
     "reason",
     "previous_hash",
 )
+PERSONAL_FIELDS = ("employee_id", "recorded_by_id", "reason")
+# Format 2: the personal fields only through their salted digest.
+HASHED_FIELDS_V2 = (
+    *(field for field in HASHED_FIELDS if field not in PERSONAL_FIELDS),
+    "hash_format",
+    "personal_digest",
+)
+# Everything verification reads of a row (besides `entry_hash`).
+VERIFIED_FIELDS = (
+    *HASHED_FIELDS,
+    "hash_format",
+    "personal_digest",
+    "personal_salt",
+    "anonymised_at",
+)
 
 
 def entry_content(**values) -> dict:
-    """What an entry's hash covers. Identifiers, not names, so that personal data can be
-    replaced after the retention period without breaking the chain; times in UTC, so that
-    they read back from any database exactly as they were hashed."""
+    """What an entry's hash covers. Identifiers, not names; times in UTC, so that they read
+    back from any database exactly as they were hashed."""
     content = dict(values)
     for key in ("confirmed_at", "recorded_at"):
         content[key] = values[key].astimezone(UTC).isoformat()
@@ -116,6 +159,41 @@ def entry_content(**values) -> dict:
 def hash_content(content: dict) -> str:
     canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def personal_digest(values: dict) -> str:
+    """SHA-256 over the personal fields and the entry's salt (format 2)."""
+    personal = {field: values[field] for field in PERSONAL_FIELDS}
+    return hash_content({**personal, "salt": values["personal_salt"]})
+
+
+def compute_entry_hash(values: dict) -> str:
+    fields = HASHED_FIELDS if values["hash_format"] == 1 else HASHED_FIELDS_V2
+    return hash_content(entry_content(**{field: values[field] for field in fields}))
+
+
+def seal_values(values: dict) -> dict:
+    """For bulk writers (the demo): `values` (the format-1 fields) completed with format,
+    salt, digest and entry hash."""
+    sealed = {**values, "hash_format": CURRENT_FORMAT, "personal_salt": secrets.token_hex(16)}
+    sealed["personal_digest"] = personal_digest(sealed)
+    sealed["entry_hash"] = compute_entry_hash(sealed)
+    return sealed
+
+
+def content_problem(values: dict, entry_hash: str) -> str | None:
+    """Why a row's content does not match its hash, or None (the chain is checked apart)."""
+    if values["hash_format"] == CURRENT_FORMAT:
+        if values["anonymised_at"] is None:
+            if personal_digest(values) != values["personal_digest"]:
+                return "personal"
+        elif any(values[field] for field in (*PERSONAL_FIELDS, "personal_salt")):
+            return "personal"
+    elif values["hash_format"] != 1 or values["anonymised_at"] is not None:
+        return "content"
+    if compute_entry_hash(values) != entry_hash:
+        return "content"
+    return None
 
 
 class LedgerHead(models.Model):

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "compliance",
+    "privacy",
     "xapi",
     "demo",
     # Wagtail
@@ -338,4 +339,15 @@ SENSI_COMPLIANCE_MIN_GROUP_SIZE = int(os.environ.get("SENSI_COMPLIANCE_MIN_GROUP
 # Reminder e-mails (`manage.py send_reminders`): at most one per obligation in this many days.
 SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS = int(
     os.environ.get("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", "7")
+)
+
+# Privacy (`privacy` app, docs/privacy.md): how long personal data is kept. `manage.py
+# purge_expired` (daily, from cron) deletes learning data (progress, quiz attempts, xAPI
+# statements and documents about learners) and reminder records after their period, and
+# anonymises acknowledgement ledger entries after theirs. The processing record at
+# /de/datenschutz/verarbeitung/ shows these values.
+SENSI_RETENTION_LEARNING_DAYS = int(os.environ.get("SENSI_RETENTION_LEARNING_DAYS", "365"))
+SENSI_RETENTION_REMINDER_DAYS = int(os.environ.get("SENSI_RETENTION_REMINDER_DAYS", "365"))
+SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS = int(
+    os.environ.get("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", str(5 * 365 + 1))
 )

@@ -82,6 +82,12 @@ def test_a_changed_row_is_named(entries):
         call_command("verify_ledger", verbosity=0)
 
 
+def test_a_changed_personal_field_is_named_although_the_hash_covers_only_its_digest(entries):
+    raw_sql("UPDATE compliance_ledgerentry SET reason = 'gefälscht' WHERE seq = %s", [3])
+    result = verify_ledger()
+    assert not result.ok and result.first_broken == 3
+
+
 def test_a_deleted_row_is_named(entries):
     raw_sql("DELETE FROM compliance_ledgerentry WHERE seq = %s", [2])
     result = verify_ledger()
@@ -99,10 +105,11 @@ def test_a_rehashed_row_still_breaks_the_chain(entries):
     """Recomputing a changed row's own hash does not help: the next row points elsewhere."""
     entry = LedgerEntry.objects.get(seq=2)
     entry.reason = "gefälscht"
-    new_hash = entry.compute_hash()
+    entry.personal_digest = entry.compute_personal_digest()
     raw_sql(
-        "UPDATE compliance_ledgerentry SET reason = %s, entry_hash = %s WHERE seq = 2",
-        ["gefälscht", new_hash],
+        "UPDATE compliance_ledgerentry SET reason = %s, personal_digest = %s, entry_hash = %s"
+        " WHERE seq = 2",
+        ["gefälscht", entry.personal_digest, entry.compute_hash()],
     )
     result = verify_ledger()
     assert not result.ok and result.first_broken == 3
