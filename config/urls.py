@@ -18,6 +18,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("compliance.urls")),
+    path("", include("accessibility.urls")),
     path("", include(wagtail_urls)),
 )
 

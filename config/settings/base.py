@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "quizzes",
     "compliance",
     "xapi",
+    "accessibility",
     "demo",
     # Wagtail
     "wagtail.contrib.simple_translation",
@@ -230,4 +231,16 @@ SENSI_COMPLIANCE_MIN_GROUP_SIZE = int(os.environ.get("SENSI_COMPLIANCE_MIN_GROUP
 # Reminder e-mails (`manage.py send_reminders`): at most one per obligation in this many days.
 SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS = int(
     os.environ.get("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", "7")
+)
+
+# Accessibility statement (BITV 2.0 §7): where feedback from its form is mailed (empty: only
+# stored, listed in the admin), and the enforcement body it names (conciliation body under
+# § 16 BGG by default; a state administration names its own state's body).
+SENSI_ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get("SENSI_ACCESSIBILITY_FEEDBACK_EMAIL", "")
+SENSI_ACCESSIBILITY_ENFORCEMENT_NAME = os.environ.get(
+    "SENSI_ACCESSIBILITY_ENFORCEMENT_NAME",
+    "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG)",
+)
+SENSI_ACCESSIBILITY_ENFORCEMENT_URL = os.environ.get(
+    "SENSI_ACCESSIBILITY_ENFORCEMENT_URL", "https://www.schlichtungsstelle-bgg.de/"
 )
