@@ -39,3 +39,11 @@ def dom_id(prefix: str, block) -> str:
     share an id (aria-labelledby would name them all after the first)."""
     block_id = getattr(block, "id", None) or uuid.uuid4().hex
     return f"{prefix}-{block_id}"
+
+
+@register.filter
+def described_by_error(field):
+    """Render a form field tied to its error message `<id>-error` (WCAG 3.3.1, 1.3.1)."""
+    if not field.errors:
+        return field
+    return field.as_widget(attrs={"aria-describedby": f"{field.id_for_label}-error"})
