@@ -12,14 +12,17 @@ using `live_server`, which would flush the database after every test. To audit a
 or state, add an entry to `AUDITS`.
 """
 
+import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.db import connection, transaction
@@ -95,6 +98,13 @@ def request_password_reset(page, site):
     page.wait_for_url("**/done/")
 
 
+def open_password_reset_link(page, site):
+    request_password_reset(page, site)
+    link = re.search(r"https?://\S+/password/reset/key/\S+", mail.outbox[-1].body).group(0)
+    page.goto(site.url + urlsplit(link).path)
+    page.get_by_role("button", name="Passwort ändern").wait_for()
+
+
 def submit_empty_password_reset(page, site):
     page.goto("/de/accounts/password/reset/")
     page.get_by_role("button", name="Passwort zurücksetzen").click()
@@ -152,6 +162,8 @@ AUDITS = {
     "password-reset": Audit(None, goto("password_reset")),
     "password-reset-with-errors": Audit(None, submit_empty_password_reset),
     "password-reset-sent": Audit(None, request_password_reset),
+    "password-reset-new-password": Audit(None, open_password_reset_link),
+    "password-change": Audit(EMPLOYEE, goto("password_change")),
     "404": Audit(None, goto("missing")),
     "403": Audit(EMPLOYEE, goto("reports")),
     "my-training": Audit(EMPLOYEE, goto("my_training")),
@@ -297,6 +309,7 @@ def seed_audit_site(url: str) -> AuditSite:
             home="/de/",
             login=reverse("account_login"),
             password_reset=reverse("account_reset_password"),
+            password_change=reverse("account_change_password"),
             missing="/de/gibt-es-nicht/",
             my_training=reverse("courses:my_training"),
             module=phishing.url,
