@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -37,8 +38,10 @@ def statement(request):
                 request,
                 _("Thank you. We have received your feedback and will look into it."),
             )
-            # Post/Redirect/Get: reloading the page does not send the feedback again.
-            return redirect("accessibility:statement")
+            # Post/Redirect/Get: reloading the page does not send the feedback again. The
+            # fragment sends the reader to the thank-you message at the top of the content;
+            # without it the browser would keep the form's #feedback and show a blank form.
+            return redirect(reverse("accessibility:statement") + "#main")
         status = 400
     else:
         form = FeedbackForm(

@@ -85,7 +85,7 @@ def test_valid_feedback_is_stored_mailed_and_acknowledged(
     response = send(client, url, data, django_capture_on_commit_callbacks)
 
     assert response.status_code == 302
-    assert response["Location"] == url
+    assert response["Location"] == f"{url}#main"
     feedback = AccessibilityFeedback.objects.get()
     assert feedback.message == data["message"]
     assert (feedback.page, feedback.email, feedback.language) == (
