@@ -138,3 +138,33 @@ def test_blocks_without_ids_still_label_their_regions_each_by_its_own_title():
     assert len(labelled_by) == 4
     assert len(set(labelled_by)) == 4
     assert sorted(labelled_by) == sorted(ids)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"type": "heading", "value": {"text": "Unter", "level": "h3"}},
+        {"type": "checklist", "value": {"title": "Prüfen", "items": ["eins"]}},
+        {"type": "faq", "value": {"title": "FAQ", "items": [{"question": "?", "answer": "x"}]}},
+    ],
+    ids=["h3-heading", "checklist", "faq"],
+)
+def test_a_subheading_before_the_first_section_heading_does_not_save(first):
+    raw = [
+        {"type": "text", "value": "<p>Einleitung</p>"},
+        first,
+        {"type": "heading", "value": {"text": "Abschnitt", "level": "h2"}},
+        {"type": "checklist", "value": {"title": "Danach", "items": ["zwei"]}},
+    ]
+    with pytest.raises(ValidationError) as error:
+        clean(LessonStreamBlock(), raw)
+    assert list(error.value.block_errors) == [1]
+
+
+def test_subheadings_below_a_section_heading_save():
+    raw = [
+        {"type": "heading", "value": {"text": "Abschnitt", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Unter", "level": "h3"}},
+        {"type": "checklist", "value": {"title": "Prüfen", "items": ["eins"]}},
+    ]
+    assert len(clean(LessonStreamBlock(), raw)) == 3
