@@ -1,3 +1,5 @@
+import uuid
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,9 @@ class AccessibilityFeedback(models.Model):
 
     # The form's one-time id: a second submit of the same form (double click, reload after
     # a slow answer) stores and mails nothing a second time.
-    submission_id = models.UUIDField(_("submission id"), unique=True, editable=False)
+    submission_id = models.UUIDField(
+        _("submission id"), unique=True, default=uuid.uuid4, editable=False
+    )
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
     name = models.CharField(_("name"), max_length=200, blank=True)
     email = models.EmailField(_("e-mail address"), blank=True)
