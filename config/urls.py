@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("courses.urls")),
     path("", include("compliance.urls")),
     path("", include("privacy.urls")),
+    path("", include("accessibility.urls")),
     path("", include(wagtail_urls)),
 )
 

@@ -8,7 +8,7 @@ alt text or a video without captions or transcript does not save.
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks import StructBlockValidationError
+from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
@@ -166,6 +166,29 @@ class ScenarioBlock(blocks.StructBlock):
         return value
 
 
+# Blocks whose title is rendered as a subheading (H3) of the section they stand in.
+TITLED_BLOCK_TYPES = frozenset({"checklist", "do_dont", "faq", "scenario"})
+
+
+def clean_heading_outline(value):
+    """An H3 (a subheading, or the title of a checklist, FAQ, ...) only below an H2, so that
+    the page's outline has no gap after its H1 (WCAG 1.3.1, 2.4.6)."""
+    errors = {}
+    in_section = False
+    for index, child in enumerate(value):
+        if child.block_type == "heading" and child.value["level"] == "h2":
+            in_section = True
+        elif not in_section and (
+            child.block_type == "heading" or child.block_type in TITLED_BLOCK_TYPES
+        ):
+            errors[index] = ValidationError(
+                _("Put a section heading (H2) above this block: its title is a subheading (H3).")
+            )
+    if errors:
+        raise StreamBlockValidationError(block_errors=errors)
+    return value
+
+
 class PageStreamBlock(blocks.StreamBlock):
     """Blocks for standard information pages."""
 
@@ -176,3 +199,6 @@ class PageStreamBlock(blocks.StreamBlock):
     image = FigureBlock()
     callout = CalloutBlock()
     faq = FaqBlock()
+
+    def clean(self, value):
+        return clean_heading_outline(super().clean(value))

@@ -11,6 +11,7 @@ from content.blocks import (
     HeadingBlock,
     ScenarioBlock,
     VideoBlock,
+    clean_heading_outline,
 )
 
 
@@ -28,3 +29,6 @@ class LessonStreamBlock(blocks.StreamBlock):
     do_dont = DoDontBlock()
     faq = FaqBlock()
     scenario = ScenarioBlock()
+
+    def clean(self, value):
+        return clean_heading_outline(super().clean(value))

@@ -259,6 +259,12 @@ def seed_editorial_groups(homes: dict[str, HomePage]) -> None:
                 )
     for name in ("CISO", "Datenschutzbeauftragte", "Ressort-ISB"):
         Group.objects.get_or_create(name=name)
+    # Both editorial groups read the feedback sent from the accessibility statement.
+    read_feedback = Permission.objects.get(
+        content_type__app_label="accessibility", codename="view_accessibilityfeedback"
+    )
+    for name in rights:
+        Group.objects.get(name=name).permissions.add(read_feedback)
 
     workflow, created = Workflow.objects.get_or_create(name="Redaktionelle Freigabe")
     if created:

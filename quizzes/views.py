@@ -43,12 +43,21 @@ def _submit(request, quiz: QuizPage):
     try:
         nonce = read_token(request.POST.get("token", ""), user=request.user, quiz=quiz)
     except InvalidToken:
+        # Keep what the learner ticked, so that an expired form costs one more click, not
+        # the answers (WCAG 2.2.1); they are scored only when sent with a valid token.
         messages.error(
             request,
-            _("The quiz form was invalid or has expired. Please answer the questions again."),
+            _(
+                "The quiz form was invalid or has expired. "
+                "Please check your answers and submit them again."
+            ),
         )
         return _render_form(
-            request, quiz, token=issue_token(user=request.user, quiz=quiz), status=400
+            request,
+            quiz,
+            token=issue_token(user=request.user, quiz=quiz),
+            answers=answers_from_post(request.POST),
+            status=400,
         )
 
     answers = answers_from_post(request.POST)

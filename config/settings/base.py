@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "compliance",
     "privacy",
     "xapi",
+    "accessibility",
     "demo",
     # Wagtail
     "wagtail.contrib.simple_translation",
@@ -350,4 +351,15 @@ SENSI_RETENTION_LEARNING_DAYS = int(os.environ.get("SENSI_RETENTION_LEARNING_DAY
 SENSI_RETENTION_REMINDER_DAYS = int(os.environ.get("SENSI_RETENTION_REMINDER_DAYS", "365"))
 SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS = int(
     os.environ.get("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", str(5 * 365 + 1))
+)
+# Accessibility statement (BITV 2.0 §7): where feedback from its form is mailed (empty: only
+# stored, listed in the admin), and the enforcement body it names (conciliation body under
+# § 16 BGG by default; a state administration names its own state's body).
+SENSI_ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get("SENSI_ACCESSIBILITY_FEEDBACK_EMAIL", "")
+SENSI_ACCESSIBILITY_ENFORCEMENT_NAME = os.environ.get(
+    "SENSI_ACCESSIBILITY_ENFORCEMENT_NAME",
+    "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG)",
+)
+SENSI_ACCESSIBILITY_ENFORCEMENT_URL = os.environ.get(
+    "SENSI_ACCESSIBILITY_ENFORCEMENT_URL", "https://www.schlichtungsstelle-bgg.de/"
 )

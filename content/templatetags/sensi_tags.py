@@ -1,3 +1,5 @@
+import uuid
+
 from django import template
 from django.conf import settings
 from django.urls import translate_url
@@ -28,3 +30,20 @@ def language_links(context):
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag
+def dom_id(prefix: str, block) -> str:
+    """An HTML id for a block's element. Blocks saved in the Wagtail editor carry a stable
+    id; blocks created in code may not, and several of them on one page must still not
+    share an id (aria-labelledby would name them all after the first)."""
+    block_id = getattr(block, "id", None) or uuid.uuid4().hex
+    return f"{prefix}-{block_id}"
+
+
+@register.filter
+def described_by_error(field):
+    """Render a form field tied to its error message `<id>-error` (WCAG 3.3.1, 1.3.1)."""
+    if not field.errors:
+        return field
+    return field.as_widget(attrs={"aria-describedby": f"{field.id_for_label}-error"})

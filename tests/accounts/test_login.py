@@ -57,3 +57,11 @@ def test_user_pseudonym_is_random_and_not_derived_from_identity():
     first, second = UserFactory(), UserFactory()
     assert first.pseudonym != second.pseudonym
     assert first.email.split("@")[0] not in str(first.pseudonym)
+
+
+def test_a_field_error_is_tied_to_its_field(client, home):
+    response = client.post(reverse("account_login"), {"login": "", "password": "x"})
+
+    html = response.content.decode()
+    assert 'id="id_login-error"' in html
+    assert 'aria-describedby="id_login-error"' in html

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -116,3 +118,53 @@ def test_blocks_render_semantic_accessible_html():
     # Do/don't and scenario outcomes are told in words, not by colour alone.
     assert "schlecht" in html and "✗" in html
     assert html.count('<details class="scenario__choice">') == 2
+
+
+def test_blocks_without_ids_still_label_their_regions_each_by_its_own_title():
+    """Blocks created in code (the demo seed, imports) carry no block id; two callouts on one
+    page must not both be named after the first one."""
+    stream = LessonStreamBlock().to_python(
+        [
+            {"type": "callout", "value": {"kind": "tip", "title": "Eins", "text": "<p>x</p>"}},
+            {"type": "callout", "value": {"kind": "tip", "title": "Zwei", "text": "<p>y</p>"}},
+            {"type": "checklist", "value": {"title": "Drei", "items": ["a"]}},
+            {"type": "checklist", "value": {"title": "Vier", "items": ["b"]}},
+        ]
+    )
+    html = LessonStreamBlock().render(stream)
+
+    labelled_by = re.findall(r'aria-labelledby="([^"]+)"', html)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(labelled_by) == 4
+    assert len(set(labelled_by)) == 4
+    assert sorted(labelled_by) == sorted(ids)
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        {"type": "heading", "value": {"text": "Unter", "level": "h3"}},
+        {"type": "checklist", "value": {"title": "Prüfen", "items": ["eins"]}},
+        {"type": "faq", "value": {"title": "FAQ", "items": [{"question": "?", "answer": "x"}]}},
+    ],
+    ids=["h3-heading", "checklist", "faq"],
+)
+def test_a_subheading_before_the_first_section_heading_does_not_save(first):
+    raw = [
+        {"type": "text", "value": "<p>Einleitung</p>"},
+        first,
+        {"type": "heading", "value": {"text": "Abschnitt", "level": "h2"}},
+        {"type": "checklist", "value": {"title": "Danach", "items": ["zwei"]}},
+    ]
+    with pytest.raises(ValidationError) as error:
+        clean(LessonStreamBlock(), raw)
+    assert list(error.value.block_errors) == [1]
+
+
+def test_subheadings_below_a_section_heading_save():
+    raw = [
+        {"type": "heading", "value": {"text": "Abschnitt", "level": "h2"}},
+        {"type": "heading", "value": {"text": "Unter", "level": "h3"}},
+        {"type": "checklist", "value": {"title": "Prüfen", "items": ["eins"]}},
+    ]
+    assert len(clean(LessonStreamBlock(), raw)) == 3

@@ -78,6 +78,8 @@ def test_editorial_groups_and_approval_workflow(seeded):
     assert WorkflowPage.objects.filter(workflow=workflow).count() == 2
     task = workflow.tasks.get().specific
     assert list(task.groups.values_list("name", flat=True)) == ["Freigabe"]
+    assert editor.has_perm("accessibility.view_accessibilityfeedback")
+    assert reviewer.has_perm("accessibility.view_accessibilityfeedback")
 
 
 def test_demo_accounts_have_their_roles(seeded):

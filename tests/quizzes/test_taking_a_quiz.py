@@ -135,3 +135,16 @@ def test_passing_the_quiz_completes_the_module_only_after_all_lessons(learner_cl
         learner_client.get(lesson.url)
     progress.refresh_from_db()
     assert progress.completed_at is not None
+
+
+def test_an_expired_form_keeps_the_answers_and_stores_nothing(learner_client, user, module):
+    quiz = quiz_of(module)
+    answers = correct_answers(quiz)
+    response = post_answers(learner_client, quiz, answers, token="expired-or-forged")
+
+    assert response.status_code == 400
+    html = response.content.decode()
+    for question_id, option_ids in answers.items():
+        for option_id in option_ids:
+            assert re.search(rf'id="option-{question_id}-{option_id}"[^>]* checked', html)
+    assert QuizAttempt.objects.filter(user=user).count() == 0

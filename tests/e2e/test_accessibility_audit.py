@@ -1,0 +1,461 @@
+"""Automated WCAG 2.1 AA audit (BITV 2.0, EN 301 549 chapter 9) of every page type and state.
+
+axe-core (bundled with axe-playwright-python, no network) checks each page at desktop width
+and at 320 CSS px, where the page must also reflow without horizontal scrolling
+(WCAG 1.4.10). axe finds roughly a third of WCAG problems; the keyboard journey in
+`test_keyboard_journey.py` and the template review named in the accessibility statement cover
+more.
+
+The demo site is seeded once for this module (seeding takes about 15 s; some 70 audits
+would otherwise seed it 70 times), so these tests start their own live server instead of
+using `live_server`, which would flush the database after every test. To audit a new page
+or state, add an entry to `AUDITS`.
+"""
+
+import re
+from collections.abc import Callable
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.core.files.base import ContentFile
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+from wagtail.documents.models import Document
+from wagtail.images import get_image_model
+
+from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
+from compliance.models.obligations import text_hash
+from compliance.selectors import employee_for
+from compliance.services import confirm_acknowledgement, current_version
+from courses.blocks import LessonStreamBlock
+from courses.models import LessonPage, ModulePage
+from courses.services import record_lesson_visit
+from quizzes.forms import issue_token, read_token
+from quizzes.models import QuizPage
+from quizzes.services import submit_attempt
+
+pytestmark = pytest.mark.django_db
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 900},
+    "320px": {"width": 320, "height": 640},
+}
+EMPLOYEE = "beschaeftigte@sensi.example"
+CISO = "ciso@sensi.example"
+RESSORT_ISB = "ressort-isb@sensi.example"
+DATA_PROTECTION_OFFICER = "dsb@sensi.example"
+
+
+@dataclass
+class AuditSite:
+    """What the audits navigate to: the server's URL and paths of the seeded pages."""
+
+    url: str
+    sessions: dict[str, str] = field(default_factory=dict)  # e-mail -> session cookie
+    paths: dict[str, str] = field(default_factory=dict)
+    quiz_id: int = 0
+
+
+@dataclass(frozen=True)
+class Audit:
+    """Sign in as `user` (None: anonymous), then `visit` brings the page into its state."""
+
+    user: str | None
+    visit: Callable
+
+
+def goto(name: str):
+    return lambda page, site: page.goto(site.paths[name])
+
+
+def sign_in_with_wrong_password(page, site):
+    page.goto("/de/accounts/login/")
+    page.get_by_label("E-Mail").fill(EMPLOYEE)
+    page.get_by_label("Passwort").fill("not the password")
+    page.get_by_role("button", name="Anmelden").click()
+
+
+def request_password_reset(page, site):
+    page.goto("/de/accounts/password/reset/")
+    page.get_by_label("E-Mail").fill(EMPLOYEE)
+    page.get_by_role("button", name="Passwort zurücksetzen").click()
+    page.wait_for_url("**/done/")
+
+
+def open_password_reset_link(page, site):
+    request_password_reset(page, site)
+    link = re.search(r"https?://\S+/password/reset/key/\S+", mail.outbox[-1].body).group(0)
+    page.goto(site.url + urlsplit(link).path)
+    page.get_by_role("button", name="Passwort ändern").wait_for()
+
+
+def submit_empty_password_reset(page, site):
+    page.goto("/de/accounts/password/reset/")
+    page.get_by_role("button", name="Passwort zurücksetzen").click()
+
+
+def lesson_with_details_open(page, site):
+    page.goto(site.paths["lesson_all_blocks"])
+    page.locator("details").evaluate_all("all => all.forEach(d => { d.open = true; })")
+
+
+def submit_empty_quiz(page, site):
+    page.goto(site.paths["quiz"])
+    page.get_by_role("button", name="Antworten absenden").click()
+    page.get_by_role("alert").wait_for()
+
+
+def quiz_result(*, passed: bool):
+    def visit(page, site):
+        quiz = QuizPage.objects.get(pk=site.quiz_id)
+        page.goto(site.paths["quiz"])
+        for question in quiz.question_list():
+            chosen = sorted(question.correct_ids)
+            if not passed:
+                chosen = [next(o.id for o in question.options if not o.correct)]
+            for option_id in chosen:
+                page.locator(f"#option-{question.id}-{option_id}").check()
+        page.get_by_role("button", name="Antworten absenden").click()
+        page.locator(".result").wait_for()
+
+    return visit
+
+
+def confirm_without_ticking(page, site):
+    page.goto(site.paths["confirm"])
+    page.get_by_role("button", name="Verbindlich bestätigen").click()
+    page.get_by_role("alert").wait_for()
+
+
+def submit_feedback(*, valid: bool):
+    def visit(page, site):
+        page.goto(site.paths["accessibility"])
+        if valid:
+            page.get_by_label("Ihre Nachricht").fill("Die Tabelle ist mit dem Screenreader schwer.")
+        page.get_by_role("button", name="Rückmeldung senden").click()
+        page.get_by_role("alert" if not valid else "status").first.wait_for()
+
+    return visit
+
+
+# Every page type and state. Pages of other features join here with one line each.
+AUDITS = {
+    "home": Audit(None, goto("home")),
+    "login": Audit(None, goto("login")),
+    "login-with-errors": Audit(None, sign_in_with_wrong_password),
+    "password-reset": Audit(None, goto("password_reset")),
+    "password-reset-with-errors": Audit(None, submit_empty_password_reset),
+    "password-reset-sent": Audit(None, request_password_reset),
+    "password-reset-new-password": Audit(None, open_password_reset_link),
+    "password-change": Audit(EMPLOYEE, goto("password_change")),
+    "404": Audit(None, goto("missing")),
+    "403": Audit(EMPLOYEE, goto("reports")),
+    "my-training": Audit(EMPLOYEE, goto("my_training")),
+    "my-training-en": Audit(EMPLOYEE, goto("my_training_en")),
+    "module": Audit(EMPLOYEE, goto("module")),
+    "lesson-demo": Audit(EMPLOYEE, goto("lesson_demo")),
+    "lesson-every-block": Audit(EMPLOYEE, goto("lesson_all_blocks")),
+    "lesson-every-block-expanded": Audit(EMPLOYEE, lesson_with_details_open),
+    "quiz": Audit(EMPLOYEE, goto("quiz")),
+    "quiz-with-errors": Audit(EMPLOYEE, submit_empty_quiz),
+    "quiz-failed": Audit(EMPLOYEE, quiz_result(passed=False)),
+    "quiz-passed": Audit(EMPLOYEE, quiz_result(passed=True)),
+    "acknowledgement": Audit(EMPLOYEE, goto("confirm")),
+    "acknowledgement-with-error": Audit(EMPLOYEE, confirm_without_ticking),
+    "reports-ciso": Audit(CISO, goto("reports")),
+    "reports-trend-ciso": Audit(CISO, goto("reports_trend")),
+    "reports-ressort-ciso": Audit(CISO, goto("reports_ressort")),
+    "reports-dienststelle-ciso": Audit(CISO, goto("reports_dienststelle")),
+    "reports-overdue-ciso": Audit(CISO, goto("reports_overdue")),
+    "reports-invalid-filter-ciso": Audit(CISO, goto("reports_invalid")),
+    "reports-ressort-isb": Audit(RESSORT_ISB, goto("reports")),
+    "reports-ressort-drilldown-isb": Audit(RESSORT_ISB, goto("reports_ressort")),
+    "reports-overdue-ressort-isb": Audit(RESSORT_ISB, goto("reports_overdue")),
+    "reports-data-protection-officer": Audit(DATA_PROTECTION_OFFICER, goto("reports")),
+    "accessibility-statement": Audit(None, goto("accessibility")),
+    "accessibility-statement-en": Audit(None, goto("accessibility_en")),
+    "accessibility-statement-signed-in": Audit(EMPLOYEE, goto("accessibility")),
+    "accessibility-feedback-with-errors": Audit(None, submit_feedback(valid=False)),
+    "accessibility-feedback-sent": Audit(EMPLOYEE, submit_feedback(valid=True)),
+}
+
+
+def every_block_body(image, video, captions) -> list[dict]:
+    """One of each block a lesson may contain, with demo-like content."""
+    rich = "<p>Prüfen Sie den Absender, bevor Sie auf einen <a href='/de/'>Link</a> klicken.</p>"
+    return [
+        {"type": "heading", "value": {"text": "Alle Bausteine", "level": "h2"}},
+        {"type": "text", "value": rich},
+        {"type": "heading", "value": {"text": "Eine Unterüberschrift", "level": "h3"}},
+        {
+            "type": "image",
+            "value": {"image": image.pk, "alt_text": "Ein Angelhaken", "caption": "Phishing"},
+        },
+        {
+            "type": "video",
+            "value": {
+                "title": "Phishing in 60 Sekunden",
+                "video": video.pk,
+                "captions": captions.pk,
+                "transcript": "<p>Sprecherin: Eine E-Mail kommt an …</p>",
+            },
+        },
+        *(
+            {"type": "callout", "value": {"kind": kind, "title": "Achtung", "text": rich}}
+            for kind in ("tip", "warning", "important")
+        ),
+        {"type": "checklist", "value": {"title": "Checkliste", "items": ["Absender", "Link"]}},
+        {
+            "type": "do_dont",
+            "value": {"title": "Richtig und falsch", "dos": ["Melden"], "donts": ["Klicken"]},
+        },
+        {
+            "type": "faq",
+            "value": {"title": "Häufige Fragen", "items": [{"question": "Was?", "answer": rich}]},
+        },
+        {
+            "type": "scenario",
+            "value": {
+                "title": "Ein Anruf",
+                "situation": rich,
+                "question": "Was tun Sie?",
+                "choices": [
+                    {"text": "Auflegen", "feedback": "Gut so.", "recommended": True},
+                    {"text": "Passwort nennen", "feedback": "Nie.", "recommended": False},
+                ],
+            },
+        },
+    ]
+
+
+def add_lesson_with_every_block(module: ModulePage) -> LessonPage:
+    image = get_image_model().objects.first()
+    video = Document(title="Phishing-Video")
+    video.file.save("phishing.mp4", ContentFile(b"\x00\x00\x00\x18ftypmp42"), save=False)
+    video.save()
+    captions = Document(title="Phishing-Untertitel")
+    captions.file.save("phishing.vtt", ContentFile(b"WEBVTT\n\n00:00.000 --> 00:02.000\nHallo\n"))
+    captions.save()
+    body = every_block_body(image, video, captions)
+    assert {block["type"] for block in body} == set(LessonStreamBlock.base_blocks), (
+        "Add the new block type to every_block_body(), so that the audit sees it."
+    )
+    lesson = LessonPage(title="Alle Inhaltsbausteine", slug="alle-bausteine", body=body)
+    # Before the quiz, so that the quiz stays the module's last step.
+    quiz = QuizPage.objects.child_of(module).get()
+    quiz.add_sibling(pos="left", instance=lesson)
+    lesson.save_revision().publish()
+    return lesson
+
+
+def complete_module(user, module: ModulePage) -> None:
+    for lesson in LessonPage.objects.child_of(module).live().specific():
+        record_lesson_visit(user=user, lesson=lesson)
+    quiz = QuizPage.objects.child_of(module).get()
+    nonce = read_token(issue_token(user=user, quiz=quiz), user=user, quiz=quiz)
+    answers = {q.id: sorted(q.correct_ids) for q in quiz.question_list()}
+    submit_attempt(user=user, quiz=quiz, token=nonce, answers=answers)
+
+
+def seed_audit_site(url: str) -> AuditSite:
+    call_command("seed_demo", allow_demo_accounts=True, verbosity=0)
+    users = get_user_model().objects
+    employee = users.get(email=EMPLOYEE)
+    ressort = Ressort.objects.order_by("code").first()
+    office = Dienststelle.objects.filter(ressort=ressort).order_by("path").first()
+    isb = users.create_user(email=RESSORT_ISB, password="x" * 12)
+    isb.groups.add(Group.objects.get(name="Ressort-ISB"))
+    RessortAssignment.objects.create(user=isb, ressort=ressort)
+    dpo = users.create_user(email=DATA_PROTECTION_OFFICER, password="x" * 12)
+    dpo.groups.add(Group.objects.get(name="Datenschutzbeauftragte"))
+
+    phishing = ModulePage.objects.get(slug="phishing", locale__language_code="de")
+    lesson = add_lesson_with_every_block(phishing)
+    # One obligation waits for its confirmation, another one is confirmed (PDF link).
+    waiting, confirmed = Obligation.objects.exclude(module=phishing).order_by("pk")[:2]
+    for obligation in (waiting, confirmed):
+        complete_module(employee, obligation.module.specific)
+    text = current_version(confirmed).text_for("de")
+    confirm_acknowledgement(
+        employee=employee_for(employee),
+        obligation=confirmed,
+        language="de",
+        shown_text_hash=text_hash(text),
+    )
+
+    site = AuditSite(url=url, quiz_id=QuizPage.objects.child_of(phishing).get().pk)
+    for user in (employee, users.get(email=CISO), isb, dpo):
+        client = Client()
+        client.force_login(user)
+        site.sessions[user.email] = client.cookies["sessionid"].value
+    with translation.override("de"):
+        site.paths.update(
+            home="/de/",
+            login=reverse("account_login"),
+            password_reset=reverse("account_reset_password"),
+            password_change=reverse("account_change_password"),
+            missing="/de/gibt-es-nicht/",
+            my_training=reverse("courses:my_training"),
+            module=phishing.url,
+            lesson_demo=LessonPage.objects.child_of(phishing).first().url,
+            lesson_all_blocks=lesson.url,
+            quiz=QuizPage.objects.child_of(phishing).get().url,
+            confirm=reverse("compliance:confirm", args=[waiting.pk]),
+            reports=reverse("compliance:reports"),
+            reports_trend=reverse("compliance:reports_trend"),
+            reports_ressort=reverse("compliance:reports_ressort", args=[ressort.code]),
+            reports_dienststelle=reverse(
+                "compliance:reports_dienststelle", args=[ressort.code, office.pk]
+            ),
+            reports_overdue=reverse("compliance:reports_overdue"),
+            reports_invalid=reverse("compliance:reports") + "?ressort=does-not-exist",
+            accessibility=reverse("accessibility:statement"),
+        )
+    with translation.override("en"):
+        site.paths.update(
+            my_training_en=reverse("courses:my_training"),
+            accessibility_en=reverse("accessibility:statement"),
+        )
+    return site
+
+
+@contextmanager
+def rolled_back():
+    """SQLite in memory (the default): the live server thread shares the test thread's
+    connection, so it sees uncommitted data. Seed inside a transaction and roll it back at
+    the end, like the class-level transaction of Django's TestCase."""
+    atomic = transaction.atomic()
+    atomic.__enter__()
+    try:
+        yield
+    finally:
+        transaction.set_rollback(True)
+        atomic.__exit__(None, None, None)
+
+
+@contextmanager
+def committed_then_restored():
+    """PostgreSQL (CI): the live server has its own connection and sees committed data only.
+    Commit the seed, then flush and restore the database as it was, as Django's
+    `serialized_rollback` does, so that later tests find what the migrations created."""
+    snapshot = connection.creation.serialize_db_to_string()
+    try:
+        yield
+    finally:
+        call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
+        connection.creation.deserialize_db_from_string(snapshot)
+
+
+@pytest.fixture(scope="module")
+def audit_site(django_db_setup, django_db_blocker):
+    """The demo site with a live server, once for this module; each test's own changes in
+    the test thread are rolled back by its `django_db` transaction."""
+    from pytest_django.live_server_helper import LiveServer
+
+    shared_connection = connection.vendor == "sqlite" and connection.is_in_memory_db()
+    isolation = rolled_back if shared_connection else committed_then_restored
+    with django_db_blocker.unblock(), isolation():
+        server = LiveServer("localhost")
+        try:
+            yield seed_audit_site(server.url)
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+# The innermost elements that reach beyond the viewport, to say what breaks the reflow.
+TOO_WIDE = """() => [...document.querySelectorAll("body *")]
+  .filter(el => el.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+  .filter(el => ![...el.children].some(c => c.getBoundingClientRect().right >
+    document.documentElement.clientWidth + 1))
+  .slice(0, 5)
+  .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+    + (typeof el.className === "string" && el.className
+      ? "." + el.className.replace(/ /g, ".") : "")
+    + " " + Math.round(el.getBoundingClientRect().right) + "px")"""
+
+
+def readable(violations: list[dict]) -> str:
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"- {violation['id']} ({violation['impact']}): {violation['help']}"
+            f"\n  {violation['helpUrl']}"
+        )
+        for node in violation["nodes"]:
+            target = " ".join(str(part) for part in node["target"])
+            lines.append(f"    at {target}\n       {node['failureSummary'].replace(chr(10), ' ')}")
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("name", AUDITS)
+def test_page_has_no_wcag_violations(name, viewport, audit_site, browser, axe):
+    audit = AUDITS[name]
+    context = browser.new_context(
+        viewport=VIEWPORTS[viewport],
+        base_url=audit_site.url,
+        locale="de-DE",
+        # axe is injected as a script; a strict Content-Security-Policy must not stop it.
+        bypass_csp=True,
+    )
+    if audit.user:
+        context.add_cookies(
+            [{"name": "sessionid", "value": audit_site.sessions[audit.user], "url": audit_site.url}]
+        )
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        audit.visit(page, audit_site)
+        page.wait_for_load_state()
+        violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
+        assert not violations, (
+            f"{name} at {viewport} ({page.url}) has {len(violations)} WCAG violation(s):\n"
+            + readable(violations)
+        )
+        if viewport == "320px":
+            width = page.evaluate("document.documentElement.scrollWidth")
+            assert width <= 320, (
+                f"{name} scrolls horizontally at 320 CSS px ({width} px wide, WCAG 1.4.10); "
+                f"too wide: {page.evaluate(TOO_WIDE)}"
+            )
+    finally:
+        context.close()
+
+
+def test_the_audit_finds_and_reports_violations(browser, axe):
+    """The harness itself: a page with known faults fails with rule, impact and target."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])
+    page = context.new_page()
+    try:
+        page.set_content(
+            '<html><body><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">'
+            '<input type="text" id="nameless"></body></html>'
+        )
+        report = readable(axe.run(page, options=AXE_OPTIONS).response["violations"])
+    finally:
+        context.close()
+    assert "- image-alt (critical)" in report
+    assert "- label (critical)" in report
+    assert "- html-has-lang (serious)" in report
+    assert "at #nameless" in report
