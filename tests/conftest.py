@@ -1,6 +1,6 @@
 import pytest
 
-from tests.factories import PASSWORD, UserFactory, home_page, module_page
+from tests.factories import PASSWORD, UserFactory, home_page, module_page, sign_in_with_mfa
 
 
 @pytest.fixture
@@ -16,6 +16,13 @@ def user(db):
 @pytest.fixture
 def learner_client(client, user):
     client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client(client, db):
+    """pytest-django's admin_client, but past the second factor every superuser must pass."""
+    sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
     return client
 
 

@@ -15,7 +15,7 @@ from django.test import override_settings
 from django.urls import reverse
 
 from config.middleware import SensiCSPMiddleware
-from tests.factories import UserFactory, employee, lessons_of, obligation, quiz_of
+from tests.factories import employee, lessons_of, obligation, quiz_of
 from xapi.models import LRSClient
 
 pytestmark = pytest.mark.django_db
@@ -73,9 +73,8 @@ def duty(user, module):
 
 
 @pytest.fixture
-def superuser_client(client):
-    client.force_login(UserFactory(is_superuser=True, is_staff=True))
-    return client
+def superuser_client(admin_client):
+    return admin_client  # signed in past the second factor (tests/conftest.py)
 
 
 def test_anonymous_learner_pages_have_the_strict_policy(client, home):

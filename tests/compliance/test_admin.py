@@ -8,15 +8,9 @@ from django.utils import timezone
 
 from compliance.ledger import verify_ledger
 from compliance.models import LedgerEntry, Obligation, ObligationStatus
-from tests.factories import UserFactory, employee, module_page, obligation, sign_in_with_mfa
+from tests.factories import UserFactory, employee, module_page, obligation
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client):
-    sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
-    return client
 
 
 def obligation_form(module, **changes):

@@ -511,12 +511,6 @@ def test_importing_200_rows_takes_a_bounded_number_of_queries(org, django_assert
 # --- the admin upload --------------------------------------------------------------------------
 
 
-@pytest.fixture
-def admin_client(client):
-    sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
-    return client
-
-
 def upload(data: bytes, **options):
     return {"file": SimpleUploadedFile("export.csv", data, content_type="text/csv"), **options}
 

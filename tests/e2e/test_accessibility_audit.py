@@ -34,14 +34,17 @@ from wagtail.images import get_image_model
 
 from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
 from compliance.models.obligations import text_hash
+from compliance.roles import Role
 from compliance.selectors import employee_for
 from compliance.services import confirm_acknowledgement, current_version
 from courses.blocks import LessonStreamBlock
 from courses.models import LessonPage, ModulePage
 from courses.services import record_lesson_visit
+from demo.seed import DEMO_PASSWORD
 from quizzes.forms import issue_token, read_token
 from quizzes.models import QuizPage
 from quizzes.services import submit_attempt
+from tests.factories import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -60,6 +63,8 @@ EMPLOYEE = "beschaeftigte@sensi.example"
 CISO = "ciso@sensi.example"
 RESSORT_ISB = "ressort-isb@sensi.example"
 DATA_PROTECTION_OFFICER = "dsb@sensi.example"
+NEW_CISO = "neu-ciso@sensi.example"  # privileged, without a second factor yet
+NEW_CISO_PASSWORD = "Neu-CISO-2026!"
 
 
 @dataclass
@@ -81,7 +86,40 @@ class Audit:
 
 
 def goto(name: str):
-    return lambda page, site: page.goto(site.paths[name])
+    def visit(page, site):
+        page.goto(site.paths[name])
+        # A redirect (to the login or the MFA setup, say) would audit another page than named.
+        assert urlsplit(page.url).path == urlsplit(site.paths[name]).path, page.url
+
+    return visit
+
+
+def reauthenticate_before_mfa_setup(page, site):
+    """A privileged person without a second factor is sent to set one up; allauth first asks
+    for the password again."""
+    page.goto(site.paths["login"] + "?next=" + site.paths["reports"])
+    page.get_by_label("E-Mail").fill(NEW_CISO)
+    page.get_by_label("Passwort").fill(NEW_CISO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    assert "/accounts/reauthenticate/" in page.url, page.url
+
+
+def mfa_setup_before_reports(page, site):
+    reauthenticate_before_mfa_setup(page, site)
+    page.locator("input[name=password]").fill(NEW_CISO_PASSWORD)
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_load_state()
+    assert "/2fa/totp/activate/" in page.url, page.url
+
+
+def mfa_challenge_after_password(page, site):
+    page.goto("/de/accounts/login/")
+    page.get_by_label("E-Mail").fill(CISO)
+    page.get_by_label("Passwort").fill(DEMO_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_load_state()
+    assert "/2fa/authenticate/" in page.url, page.url
 
 
 def sign_in_with_wrong_password(page, site):
@@ -188,6 +226,11 @@ AUDITS = {
     "reports-ressort-drilldown-isb": Audit(RESSORT_ISB, goto("reports_ressort")),
     "reports-overdue-ressort-isb": Audit(RESSORT_ISB, goto("reports_overdue")),
     "reports-data-protection-officer": Audit(DATA_PROTECTION_OFFICER, goto("reports")),
+    "mfa-reauthenticate": Audit(None, reauthenticate_before_mfa_setup),
+    "mfa-setup": Audit(None, mfa_setup_before_reports),
+    "mfa-challenge": Audit(None, mfa_challenge_after_password),
+    "my-data": Audit(EMPLOYEE, goto("my_data")),
+    "processing-record": Audit(None, goto("processing")),
     "accessibility-statement": Audit(None, goto("accessibility")),
     "accessibility-statement-en": Audit(None, goto("accessibility_en")),
     "accessibility-statement-signed-in": Audit(EMPLOYEE, goto("accessibility")),
@@ -299,10 +342,17 @@ def seed_audit_site(url: str) -> AuditSite:
         shown_text_hash=text_hash(text),
     )
 
+    new_ciso = users.create_user(email=NEW_CISO, password=NEW_CISO_PASSWORD)
+    new_ciso.groups.add(Group.objects.get(name=Role.CISO))
+
     site = AuditSite(url=url, quiz_id=QuizPage.objects.child_of(phishing).get().pk)
-    for user in (employee, users.get(email=CISO), isb, dpo):
+    for user in (employee,):
         client = Client()
         client.force_login(user)
+        site.sessions[user.email] = client.cookies["sessionid"].value
+    for user in (users.get(email=CISO), isb, dpo):  # past the second factor
+        client = Client()
+        sign_in_with_mfa(client, user)
         site.sessions[user.email] = client.cookies["sessionid"].value
     with translation.override("de"):
         site.paths.update(
@@ -326,6 +376,8 @@ def seed_audit_site(url: str) -> AuditSite:
             reports_overdue=reverse("compliance:reports_overdue"),
             reports_invalid=reverse("compliance:reports") + "?ressort=does-not-exist",
             accessibility=reverse("accessibility:statement"),
+            my_data=reverse("privacy:my_data"),
+            processing=reverse("privacy:processing"),
         )
     with translation.override("en"):
         site.paths.update(

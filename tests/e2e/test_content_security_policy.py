@@ -6,10 +6,12 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from accounts.models import User
 from courses.models import ModulePage
 from demo.seed import DEMO_PASSWORD
 from quizzes.models import QuizPage
 from tests.e2e.test_learner_journey import answer, sign_in
+from tests.factories import totp_code, with_totp
 
 # Playwright injects this before any page script, unaffected by the page's policy.
 REPORT_VIOLATIONS = """
@@ -78,11 +80,14 @@ def test_an_editor_sees_pages_with_the_userbar_and_edits_in_the_admin_without_a_
     demo_site, phone, violations
 ):
     module = ModulePage.objects.get(slug="phishing", locale__language_code="de")
+    secret = with_totp(User.objects.get(email="redaktion@sensi.example"))  # editors need MFA
     page = phone
     page.goto("/de/accounts/login/")
     page.get_by_label("E-Mail").fill("redaktion@sensi.example")
     page.get_by_label("Passwort").fill(DEMO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
+    page.locator("input[name=code]").fill(totp_code(secret))  # the MFA challenge
+    page.locator("main form button[type=submit]").click()
     page.wait_for_load_state("networkidle")
 
     page.goto(module.url)
