@@ -2,6 +2,7 @@
 error here, so that every stored statement is plain, portable JSON."""
 
 import json
+import math
 
 
 class JSONInvalid(ValueError):
@@ -10,6 +11,13 @@ class JSONInvalid(ValueError):
 
 def _reject_constant(name):
     raise JSONInvalid(f"{name} is not valid JSON")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):  # 1e999: no database stores infinity in JSON
+        raise JSONInvalid(f"the number {text[:20]} is out of range")
+    return value
 
 
 def _no_duplicates(pairs):
@@ -43,7 +51,12 @@ def _check_strings(value) -> None:
 def loads(raw: bytes | str):
     try:
         text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
-        value = json.loads(text, parse_constant=_reject_constant, object_pairs_hook=_no_duplicates)
+        value = json.loads(
+            text,
+            parse_constant=_reject_constant,
+            parse_float=_finite_float,
+            object_pairs_hook=_no_duplicates,
+        )
         if "\\u" in text:  # only escapes can smuggle NUL or surrogates past json.loads
             _check_strings(value)
         return value
@@ -53,6 +66,8 @@ def loads(raw: bytes | str):
         raise JSONInvalid("the JSON is nested too deeply") from error
     except json.JSONDecodeError as error:
         raise JSONInvalid(f"malformed JSON at line {error.lineno}, column {error.colno}") from error
+    except ValueError as error:  # an integer of more than 4,300 digits
+        raise JSONInvalid(f"a number is out of range: {str(error)[:60]}") from error
 
 
 def dumps(value) -> str:

@@ -253,7 +253,10 @@ def check_activity_definition(value, path: str) -> None:
             check_iri(value[key], f"{path}.{key}")
     if "extensions" in value:
         check_extensions(value["extensions"], f"{path}.extensions")
-    if "interactionType" in value and value["interactionType"] not in INTERACTION_TYPES:
+    interaction_type = value.get("interactionType")
+    if "interactionType" in value and (
+        not isinstance(interaction_type, str) or interaction_type not in INTERACTION_TYPES
+    ):
         fail(f"{path}.interactionType", "is not an xAPI interaction type")
     if "correctResponsesPattern" in value:
         pattern = value["correctResponsesPattern"]
