@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: install run test lint format messages lock bench
+.PHONY: install run test lint format messages lock bench sbom
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -29,6 +29,7 @@ test: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
 	$(BIN)/python -m pytest
+	$(MAKE) sbom
 
 lint: install
 	$(BIN)/ruff check --fix .
@@ -42,3 +43,8 @@ messages: install
 # Re-resolve the pinned dependency set from pyproject.toml (needs uv: pip install uv).
 lock:
 	uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+# Software bill of materials (CycloneDX 1.6 JSON) of the pinned dependency set.
+sbom: install
+	$(BIN)/cyclonedx-py requirements requirements.lock --of JSON --validate -o sbom.cdx.json
+	@echo "SBOM: sbom.cdx.json"
