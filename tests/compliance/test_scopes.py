@@ -10,11 +10,13 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from compliance.models import ReportAccess
 from compliance.roles import Role, operator_scope, scope_for
+from compliance.services import record_correction
 from tests.compliance.reports_org import build_org, user_with
-from tests.factories import UserFactory, employee, sign_in_with_mfa
+from tests.factories import UserFactory, employee, obligation, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
 
@@ -82,6 +84,58 @@ def test_scope_matrix(client, org, who):
         response = client.get(url)
         expected = 200 if name in ALLOWED[who] else 403
         assert response.status_code == expected, (who, name)
+
+
+def test_the_matrix_covers_every_report_and_export_url(org):
+    from compliance.urls import urlpatterns
+
+    covered = {url.split("?")[0] for url in endpoints(org).values()}
+    for pattern in urlpatterns:
+        if pattern.name.startswith("reports"):
+            assert any(
+                pattern.pattern.match(url.lstrip("/").removeprefix("de/")) for url in covered
+            ), f"{pattern.name} is missing from the scope matrix"
+
+
+# Beyond the reports: personal documents, the admin areas and the LRS, per role.
+PERSONAL_AND_ADMIN = {
+    # who: (own confirmation PDF of the employee, Wagtail admin, Django admin)
+    "ciso": (404, False, False),
+    "dsb": (404, False, False),
+    "isb_a": (404, False, False),
+    "isb_unassigned": (404, False, False),
+    "redaktion": (404, False, False),
+    "employee": (200, False, False),
+    "superuser": (404, True, True),
+}
+
+
+@pytest.mark.parametrize("who", sorted(PERSONAL_AND_ADMIN))
+def test_personal_documents_admin_areas_and_lrs_matrix(client, org, who):
+    person = org.users["employee"].employee
+    entry = record_correction(
+        employee=person,
+        version=obligation().versions.get(),
+        confirmed_at=timezone.now(),
+        language="de",
+        reason="Papier",
+        recorded_by=org.users["superuser"],
+    )
+    pdf_status, wagtail_admin, django_admin = PERSONAL_AND_ADMIN[who]
+    user = org.users[who]
+    sign_in_with_mfa(client, user)
+
+    pdf = client.get(reverse("compliance:confirmation_pdf", args=[entry.seq]))
+    assert pdf.status_code == pdf_status, who
+    assert (client.get("/admin/").status_code == 200) is wagtail_admin, who
+    assert (client.get("/django-admin/").status_code == 200) is django_admin, who
+    # A signed-in session is no LRS credential: statements need an LRS client's key.
+    assert client.get("/xapi/statements", HTTP_X_EXPERIENCE_API_VERSION="1.0.3").status_code == 401
+    # Meine Daten holds the signed-in person's own data and nobody else's.
+    own = b"".join(client.get(reverse("privacy:download")).streaming_content).decode()
+    assert user.email in own
+    others = {u.email for name, u in org.users.items() if name != who}
+    assert not [email for email in others if email in own], who
 
 
 def test_anonymous_visitors_are_sent_to_the_login(client, org):
