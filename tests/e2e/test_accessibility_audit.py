@@ -20,11 +20,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.base import ContentFile
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection, transaction
 from django.test import Client
 from django.urls import reverse
@@ -412,6 +414,12 @@ def committed_then_restored():
     finally:
         call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
         connection.creation.deserialize_db_from_string(snapshot)
+        # flush reset the sequences, the snapshot came back with its ids: move the sequences
+        # past them, or the next test's INSERTs collide with restored rows.
+        models = apps.get_models(include_auto_created=True)
+        with connection.cursor() as cursor:
+            for sql in connection.ops.sequence_reset_sql(no_style(), models):
+                cursor.execute(sql)
 
 
 @pytest.fixture(scope="module")
