@@ -74,6 +74,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -208,6 +210,48 @@ SENSI_PRIVILEGED_GROUPS = [
     "Editors",
     "Moderators",
 ]
+
+# Single sign-on with OpenID Connect (docs/security.md): off unless SENSI_OIDC_SERVER_URL
+# is set. SSO signs in people who already have a Sensi account (from the HR import); it never
+# creates accounts. The provider class is Sensi's subclass of allauth's `openid_connect`: it
+# always verifies the ID token's signature and sends and checks a nonce.
+_oidc_server_url = os.environ.get("SENSI_OIDC_SERVER_URL", "").strip()
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "accounts.oidc.provider.SensiOIDCProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "sso",
+                "name": os.environ.get("SENSI_OIDC_NAME", "").strip() or "Single Sign-on",
+                "client_id": os.environ.get("SENSI_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("SENSI_OIDC_CLIENT_SECRET", ""),
+                "settings": {"server_url": _oidc_server_url},
+            }
+        ]
+        if _oidc_server_url
+        else [],
+    }
+}
+# Match an SSO identity without a verified e-mail to an employee by this claim holding the
+# personnel number of the HR import (empty: e-mail only).
+SENSI_OIDC_PERSONNEL_NUMBER_CLAIM = os.environ.get("SENSI_OIDC_PERSONNEL_NUMBER_CLAIM", "").strip()
+# Role mapping: the claim with the person's IdP groups, and "idp-value=Django group" pairs.
+# Only the groups named here are set or removed on each SSO sign-in.
+SENSI_OIDC_ROLE_CLAIM = os.environ.get("SENSI_OIDC_ROLE_CLAIM", "").strip()
+SENSI_OIDC_ROLE_MAP = {
+    value.strip(): group.strip()
+    for value, _sep, group in (pair.partition("=") for pair in env_list("SENSI_OIDC_ROLE_MAP"))
+    if value.strip() and group.strip()
+}
+# Trust the IdP's statement that it did MFA (`amr` contains "mfa", or `acr` is one of
+# SENSI_OIDC_MFA_ACR_VALUES) in place of Sensi's second factor. Off by default.
+SENSI_OIDC_TRUST_IDP_MFA = env_bool("SENSI_OIDC_TRUST_IDP_MFA", False)
+SENSI_OIDC_MFA_ACR_VALUES = env_list("SENSI_OIDC_MFA_ACR_VALUES")
 
 # Sessions end after this many minutes without a request, and in any case this many hours
 # after sign-in; a warning this many seconds before the idle limit offers to extend.
