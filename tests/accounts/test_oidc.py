@@ -23,7 +23,7 @@ from django.urls import reverse
 from joserfc.jwk import RSAKey
 from werkzeug.wrappers import Response
 
-from tests.factories import UserFactory, employee
+from tests.factories import UserFactory, employee, with_totp
 
 CLIENT_ID = "sensi-test"
 IDP_NAME = "Landes-IdP"
@@ -328,6 +328,18 @@ def test_privileged_sso_user_still_needs_sensis_second_factor(client, sso):
     assert signed_in_user(client) == user
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("mfa_activate_totp"))
+
+
+@pytest.mark.django_db
+def test_user_with_sensi_mfa_is_asked_for_the_code_after_the_idp(client, sso):
+    user = UserFactory(email="totp@land.example")
+    with_totp(user)
+    sub = idp_user(sso, "idp-14", email="totp@land.example", email_verified=True)
+
+    response = sign_in(client, sub)
+
+    assert response.redirect_chain[-1][0] == reverse("mfa_authenticate")
+    assert signed_in_user(client) is None
 
 
 @pytest.mark.django_db
