@@ -5,6 +5,7 @@ Every environment variable is listed once in `.env.example`.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -338,6 +339,12 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+if _oidc_server_url:
+    # The SSO button posts to Sensi, which redirects to the IdP's authorization endpoint;
+    # browsers apply form-action to that redirect too. (An IdP whose authorization endpoint
+    # is on another origin than its issuer URL is not supported.)
+    _idp = urlsplit(_oidc_server_url)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_idp.scheme}://{_idp.netloc}")
 # The Wagtail admin and the Django admin render inline scripts, inline styles and style
 # attributes of their own, so under these prefixes a laxer policy applies instead. Wagtail's
 # preview panel frames admin URLs: frame-ancestors 'self'.

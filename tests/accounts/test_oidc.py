@@ -24,6 +24,7 @@ from joserfc.jwk import RSAKey
 from werkzeug.wrappers import Response
 
 from tests.factories import UserFactory, employee, with_totp
+from tests.test_settings import run_manage
 
 CLIENT_ID = "sensi-test"
 IDP_NAME = "Landes-IdP"
@@ -390,3 +391,37 @@ def test_without_settings_there_is_no_button_and_the_sso_urls_are_404(client):
     assert "/oidc/" not in html
     assert client.post(login_url).status_code == 404
     assert client.get(f"{callback_url}?code=x&state=y").status_code == 404
+
+
+SHOW_SSO_SETTINGS = """
+from django.conf import settings
+app = settings.SOCIALACCOUNT_PROVIDERS["openid_connect"]["APPS"][0]
+print(app["name"], app["client_id"], app["settings"]["server_url"], sep="|")
+print(*settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"], sep="|")
+print(*sorted(settings.SENSI_OIDC_ROLE_MAP.items()), sep="|")
+"""
+
+
+def test_environment_variables_configure_sso_and_let_the_form_reach_the_idp():
+    """Browsers apply the policy's form-action to the redirect after the SSO button's POST:
+    the IdP's origin must be allowed, or the button does nothing."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        SHOW_SSO_SETTINGS,
+        env_overrides={
+            "SENSI_OIDC_SERVER_URL": "https://idp.land.example/realms/land",
+            "SENSI_OIDC_CLIENT_ID": "sensi",
+            "SENSI_OIDC_CLIENT_SECRET": "secret",
+            "SENSI_OIDC_NAME": "Landes-IdP",
+            "SENSI_OIDC_ROLE_MAP": "sensi-ciso=CISO, sensi-dsb = Datenschutzbeauftragte,broken",
+        },
+    )
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "Landes-IdP|sensi|https://idp.land.example/realms/land",
+        "'self'|https://idp.land.example",
+        "('sensi-ciso', 'CISO')|('sensi-dsb', 'Datenschutzbeauftragte')",
+    ]
