@@ -160,6 +160,27 @@ def test_verified_email_signs_in_the_existing_user(client, sso):
 
 
 @pytest.mark.django_db
+def test_only_the_claims_sensi_uses_are_stored(client, sso):
+    user = UserFactory(email="minimal@land.example")
+    sub = idp_user(
+        sso,
+        "idp-min",
+        email="minimal@land.example",
+        email_verified=True,
+        name="Erika Muster",
+        phone_number="+49 611 0",
+        groups=["sensi-ciso"],
+    )
+
+    sign_in(client, sub)
+
+    stored = SocialAccount.objects.get(user=user).extra_data
+    claims = {name for part in stored.values() for name in part}
+    assert claims <= {"iss", "sub", "email", "email_verified", "groups", "auth_time"}
+    assert stored["id_token"]["sub"] == sub
+
+
+@pytest.mark.django_db
 def test_linked_identity_signs_in_by_subject_on_later_logins(client, sso):
     user = UserFactory(email="linked@land.example")
     sub = idp_user(sso, "idp-linked", email="linked@land.example", email_verified=True)
