@@ -7,3 +7,10 @@ token endpoint over TLS (OpenID Connect Core 1.0, 3.1.3.7, item 6 allows that), 
 that must come back in the ID token (3.1.2.1, 3.1.3.7 item 11): a token that was not signed by
 the provider's published key, or one issued for another sign-in, is refused.
 """
+
+from django.conf import settings
+
+
+def is_enabled() -> bool:
+    """Whether single sign-on is configured (`SENSI_OIDC_SERVER_URL`)."""
+    return bool(settings.SOCIALACCOUNT_PROVIDERS.get("openid_connect", {}).get("APPS"))

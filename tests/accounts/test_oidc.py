@@ -181,6 +181,22 @@ def test_only_the_claims_sensi_uses_are_stored(client, sso):
 
 
 @pytest.mark.django_db
+def test_the_link_appears_under_my_data_and_in_the_record_of_processing(client, sso):
+    UserFactory(email="art15@land.example")
+    sub = idp_user(sso, "idp-art15", email="art15@land.example", email_verified=True)
+
+    sign_in(client, sub)
+    page = page_text(client.get(reverse("privacy:my_data")))
+    exported = json.loads(b"".join(client.get(reverse("privacy:download")).streaming_content))
+    processing = page_text(client.get(reverse("privacy:processing")))
+
+    assert 'id="single-sign-on"' in page and sub in page
+    assert [row["uid"] for row in exported["single_sign_on"]] == [sub]
+    assert exported["single_sign_on"][0]["extra_data"]["id_token"]["email"] == "art15@land.example"
+    assert "Single Sign-on (SSO)" in processing
+
+
+@pytest.mark.django_db
 def test_linked_identity_signs_in_by_subject_on_later_logins(client, sso):
     user = UserFactory(email="linked@land.example")
     sub = idp_user(sso, "idp-linked", email="linked@land.example", email_verified=True)
@@ -410,6 +426,7 @@ def test_without_settings_there_is_no_button_and_the_sso_urls_are_404(client):
 
     assert login_url not in html
     assert "/oidc/" not in html
+    assert "Single Sign-on" not in page_text(client.get(reverse("privacy:processing")))
     assert client.post(login_url).status_code == 404
     assert client.get(f"{callback_url}?code=x&state=y").status_code == 404
 
