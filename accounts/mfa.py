@@ -11,10 +11,15 @@ from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 from django.conf import settings
 
+from .oidc.mapping import claims_of, idp_did_mfa
+
 # Set when the user adds an authenticator in this session: entering a valid code for the new
 # TOTP secret (or completing the WebAuthn ceremony) proves the second factor, just as the
 # challenge at sign-in does.
 ENROLLED_SESSION_KEY = "sensi_mfa_enrolled_user"
+# Set at an SSO sign-in whose ID token says the identity provider did MFA, when Sensi is told
+# to trust that (`SENSI_OIDC_TRUST_IDP_MFA`, off by default; accounts.oidc.mapping).
+IDP_MFA_SESSION_KEY = "sensi_mfa_idp_user"
 
 
 class MFAState(Enum):
@@ -39,12 +44,15 @@ def is_privileged(user) -> bool:
 
 def session_passed_mfa(request) -> bool:
     """Whether the signed-in user passed a second factor in this session: at sign-in, on
-    reauthentication, or by setting one up."""
+    reauthentication, by setting one up, or (if trusted) at the identity provider."""
     user = request.user
     records = get_authentication_records(request, user)
     if any(record.get("method") == "mfa" for record in records):
         return True
-    return request.session.get(ENROLLED_SESSION_KEY) == str(user.pk)
+    return str(user.pk) in (
+        request.session.get(ENROLLED_SESSION_KEY),
+        request.session.get(IDP_MFA_SESSION_KEY),
+    )
 
 
 def mfa_state(request) -> MFAState:
@@ -57,6 +65,12 @@ def mfa_state(request) -> MFAState:
     if not is_mfa_enabled(user):
         return MFAState.NOT_SET_UP
     return MFAState.NOT_PASSED
+
+
+def mark_idp_mfa(request, user, sociallogin) -> None:
+    """Receiver of allauth's `user_logged_in` for SSO sign-ins."""
+    if idp_did_mfa(claims_of(sociallogin.account.extra_data)):
+        request.session[IDP_MFA_SESSION_KEY] = str(user.pk)
 
 
 def mark_enrolled(request, user) -> None:

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from accounts import oidc
 from xapi.models import LRSClient
 
 
@@ -93,6 +94,25 @@ def periods() -> list[Period]:
             _days(settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
         ),
         Period(_("Sign-in session"), "SESSION_COOKIE_AGE", _session_lifetime()),
+    ]
+
+
+def _single_sign_on() -> list[Category]:
+    if not oidc.is_enabled():
+        return []
+    return [
+        Category(
+            "single_sign_on",
+            _("Single sign-on"),
+            _(
+                "The identifier of your identity at the identity provider and, from its "
+                "last sign-in, your e-mail address, whether the provider verified it, and "
+                "the provider's statements about roles and about how you signed in (MFA)."
+            ),
+            _("Signing you in with the identity provider; setting your roles."),
+            _("Administrators of Sensi."),
+            _("As long as the account exists; replaced at every sign-in."),
+        )
     ]
 
 
@@ -205,6 +225,7 @@ def categories() -> list[Category]:
             _("Administrators; the Datenschutzbeauftragte on request."),
             _("Kept; a retention period for the log is still to be decided."),
         ),
+        *_single_sign_on(),
         Category(
             "session",
             _("Sign-in session"),

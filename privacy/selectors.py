@@ -85,6 +85,7 @@ class PersonalData:
     xapi_registrations: list[dict]
     xapi_documents: list[dict]
     authenticators: list[dict]
+    single_sign_on: list[dict]
     report_accesses: list[dict]
     xapi_agents: list[str] = field(default_factory=list)
     xapi_statement_count: int = 0
@@ -103,6 +104,7 @@ class PersonalData:
             "acknowledgements": self.acknowledgements,
             "reminders": self.reminders,
             "authenticators": self.authenticators,
+            "single_sign_on": self.single_sign_on,
             "report_accesses": self.report_accesses,
             "xapi_agents": self.xapi_agents,
             "xapi_registrations": self.xapi_registrations,
@@ -200,6 +202,19 @@ def _authenticators(user) -> list[dict]:
         authenticator.objects.filter(user=user)
         .order_by("pk")
         .values("type", "created_at", "last_used_at")
+    )
+
+
+def _single_sign_on(user) -> list[dict]:
+    """Links to identities at the identity provider (allauth.socialaccount) with the claims
+    Sensi kept from the last sign-in."""
+    if not apps.is_installed("allauth.socialaccount"):
+        return []
+    social_account = apps.get_model("socialaccount", "SocialAccount")
+    return list(
+        social_account.objects.filter(user=user)
+        .order_by("pk")
+        .values("provider", "uid", "date_joined", "last_login", "extra_data")
     )
 
 
@@ -341,6 +356,7 @@ def personal_data(user) -> PersonalData:
         xapi_registrations=registrations,
         xapi_documents=documents,
         authenticators=_authenticators(user),
+        single_sign_on=_single_sign_on(user),
         report_accesses=list(
             ReportAccess.objects.filter(user=user)
             .order_by("at")

@@ -5,6 +5,7 @@ Every environment variable is listed once in `.env.example`.
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF, UNSAFE_INLINE
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    "allauth.socialaccount",
+    "allauth.socialaccount.providers.openid_connect",
     # Django
     "django.contrib.admin",
     "django.contrib.auth",
@@ -209,6 +212,48 @@ SENSI_PRIVILEGED_GROUPS = [
     "Moderators",
 ]
 
+# Single sign-on with OpenID Connect (docs/security.md): off unless SENSI_OIDC_SERVER_URL
+# is set. SSO signs in people who already have a Sensi account (from the HR import); it never
+# creates accounts. The provider class is Sensi's subclass of allauth's `openid_connect`: it
+# always verifies the ID token's signature and sends and checks a nonce.
+_oidc_server_url = os.environ.get("SENSI_OIDC_SERVER_URL", "").strip()
+SOCIALACCOUNT_ADAPTER = "accounts.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_AUTO_SIGNUP = False
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = False
+SOCIALACCOUNT_STORE_TOKENS = False
+SOCIALACCOUNT_PROVIDERS = {
+    "openid_connect": {
+        "provider_class": "accounts.oidc.provider.SensiOIDCProvider",
+        "OAUTH_PKCE_ENABLED": True,
+        "APPS": [
+            {
+                "provider_id": "sso",
+                "name": os.environ.get("SENSI_OIDC_NAME", "").strip() or "Single Sign-on",
+                "client_id": os.environ.get("SENSI_OIDC_CLIENT_ID", ""),
+                "secret": os.environ.get("SENSI_OIDC_CLIENT_SECRET", ""),
+                "settings": {"server_url": _oidc_server_url},
+            }
+        ]
+        if _oidc_server_url
+        else [],
+    }
+}
+# Match an SSO identity without a verified e-mail to an employee by this claim holding the
+# personnel number of the HR import (empty: e-mail only).
+SENSI_OIDC_PERSONNEL_NUMBER_CLAIM = os.environ.get("SENSI_OIDC_PERSONNEL_NUMBER_CLAIM", "").strip()
+# Role mapping: the claim with the person's IdP groups, and "idp-value=Django group" pairs.
+# Only the groups named here are set or removed on each SSO sign-in.
+SENSI_OIDC_ROLE_CLAIM = os.environ.get("SENSI_OIDC_ROLE_CLAIM", "").strip()
+SENSI_OIDC_ROLE_MAP = {
+    value.strip(): group.strip()
+    for value, _sep, group in (pair.partition("=") for pair in env_list("SENSI_OIDC_ROLE_MAP"))
+    if value.strip() and group.strip()
+}
+# Trust the IdP's statement that it did MFA (`amr` contains "mfa", or `acr` is one of
+# SENSI_OIDC_MFA_ACR_VALUES) in place of Sensi's second factor. Off by default.
+SENSI_OIDC_TRUST_IDP_MFA = env_bool("SENSI_OIDC_TRUST_IDP_MFA", False)
+SENSI_OIDC_MFA_ACR_VALUES = env_list("SENSI_OIDC_MFA_ACR_VALUES")
+
 # Sessions end after this many minutes without a request, and in any case this many hours
 # after sign-in; a warning this many seconds before the idle limit offers to extend.
 SENSI_SESSION_IDLE_MINUTES = int(os.environ.get("SENSI_SESSION_IDLE_MINUTES", "30"))
@@ -294,6 +339,12 @@ CONTENT_SECURITY_POLICY = {
         "form-action": [SELF],
     }
 }
+if _oidc_server_url:
+    # The SSO button posts to Sensi, which redirects to the IdP's authorization endpoint;
+    # browsers apply form-action to that redirect too. (An IdP whose authorization endpoint
+    # is on another origin than its issuer URL is not supported.)
+    _idp = urlsplit(_oidc_server_url)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["form-action"].append(f"{_idp.scheme}://{_idp.netloc}")
 # The Wagtail admin and the Django admin render inline scripts, inline styles and style
 # attributes of their own, so under these prefixes a laxer policy applies instead. Wagtail's
 # preview panel frames admin URLs: frame-ancestors 'self'.

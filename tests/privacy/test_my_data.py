@@ -114,6 +114,7 @@ def test_the_download_has_a_stable_structure(learners):
         "acknowledgements",
         "reminders",
         "authenticators",
+        "single_sign_on",
         "report_accesses",
         "xapi_agents",
         "xapi_registrations",
