@@ -28,7 +28,7 @@ test: install
 	$(BIN)/python manage.py check
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	$(BIN)/python manage.py compilemessages --ignore=.venv >/dev/null
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest --ds=config.settings.test  # not the exported dev settings
 	$(MAKE) sbom
 
 lint: install
