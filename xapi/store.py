@@ -298,7 +298,7 @@ def _remember_definitions(new: list[_Row]) -> None:
     _insert(
         ActivityDefinition,
         ("activity_id", "definition"),
-        list(definitions.items()),
+        sorted(definitions.items()),  # one lock order for all writers, or they deadlock
         on_conflict=(
             "ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition"
             f" WHERE {table}.definition <> excluded.definition"
