@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.apps import apps
+from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.conf import settings
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -195,11 +196,8 @@ def _roles(user) -> dict:
 
 def _authenticators(user) -> list[dict]:
     """Metadata of second factors (allauth.mfa), never their secrets."""
-    if not apps.is_installed("allauth.mfa"):
-        return []
-    authenticator = apps.get_model("mfa", "Authenticator")
     return list(
-        authenticator.objects.filter(user=user)
+        Authenticator.objects.filter(user=user)
         .order_by("pk")
         .values("type", "created_at", "last_used_at")
     )
@@ -208,11 +206,8 @@ def _authenticators(user) -> list[dict]:
 def _single_sign_on(user) -> list[dict]:
     """Links to identities at the identity provider (allauth.socialaccount) with the claims
     Sensi kept from the last sign-in."""
-    if not apps.is_installed("allauth.socialaccount"):
-        return []
-    social_account = apps.get_model("socialaccount", "SocialAccount")
     return list(
-        social_account.objects.filter(user=user)
+        SocialAccount.objects.filter(user=user)
         .order_by("pk")
         .values("provider", "uid", "date_joined", "last_login", "extra_data")
     )
