@@ -63,7 +63,6 @@ class _Row:
     registration: uuid.UUID | None
     comparison_hash: str
     data: dict
-    voided: bool = False
     seq: int | None = None
 
 
@@ -116,10 +115,11 @@ def store_statements(
         for index, raw in enumerate(raws)
     ]
     _reject_duplicate_ids(prepared, path)
-    new = _without_resends(prepared)
+    _insert_statements(prepared)
+    new = [s for s in prepared if s.seq is not None]
+    _check_resends([s for s in prepared if s.seq is None])
     _check_attachments(new, attachments, path)
     _void_targets(new, path)
-    _insert_statements(new)
     _insert(
         StatementAgent,
         ("statement_id", "ifi", "direct"),
@@ -167,8 +167,11 @@ def _insert(
     return returned
 
 
-def _insert_statements(new: list[_Row]) -> None:
-    """Store the rows and set their `seq`, which the lookup rows refer to."""
+def _insert_statements(prepared: list[_Row]) -> None:
+    """Store the rows whose id is new and set their `seq`, which the lookup rows refer to;
+    a stored id keeps `seq` None (a resend, or a conflict that _check_resends refuses).
+    ON CONFLICT instead of looking first: one round trip less, and two clients sending the
+    same statement at once cannot both pass the look and then collide."""
     ops = connection.ops
     native_uuid = connection.features.has_native_uuid_field
 
@@ -185,11 +188,11 @@ def _insert_statements(new: list[_Row]) -> None:
             s.object_activity_id,
             db_uuid(s.object_statement_id),
             db_uuid(s.registration),
-            s.voided,
+            False,
             s.comparison_hash,
             jsonio.dumps(s.data),
         )
-        for s in new
+        for s in prepared
     ]
     columns = (
         "statement_id",
@@ -204,9 +207,16 @@ def _insert_statements(new: list[_Row]) -> None:
         "comparison_hash",
         "data",
     )
-    returned = _insert(Statement, columns, rows, returning="seq")
-    for statement, (seq,) in zip(new, returned, strict=True):
-        statement.seq = seq
+    returned = _insert(
+        Statement,
+        columns,
+        rows,
+        on_conflict="ON CONFLICT (statement_id) DO NOTHING",
+        returning="statement_id, seq",
+    )
+    seqs = {uuid.UUID(str(statement_id)): seq for statement_id, seq in returned}
+    for statement in prepared:
+        statement.seq = seqs.get(statement.statement_id)
 
 
 def _reject_duplicate_ids(prepared: list[_Row], path: str) -> None:
@@ -217,22 +227,20 @@ def _reject_duplicate_ids(prepared: list[_Row], path: str) -> None:
         seen[statement.statement_id] = index
 
 
-def _without_resends(prepared: list[_Row]) -> list[_Row]:
-    existing = dict(
-        Statement.objects.filter(statement_id__in=[s.statement_id for s in prepared]).values_list(
+def _check_resends(resent: list[_Row]) -> None:
+    """A stored id may come again with the same content only (Communication §2.1.2)."""
+    if not resent:
+        return
+    stored = dict(
+        Statement.objects.filter(statement_id__in=[s.statement_id for s in resent]).values_list(
             "statement_id", "comparison_hash"
         )
     )
-    new = []
-    for statement in prepared:
-        known = existing.get(statement.statement_id)
-        if known is None:
-            new.append(statement)
-        elif known != statement.comparison_hash:
+    for statement in resent:
+        if stored.get(statement.statement_id) != statement.comparison_hash:
             raise StatementConflict(
                 f"statement {statement.statement_id} is stored already with different content"
             )
-    return new
 
 
 def _check_attachments(new: list[_Row], parts: Sequence[AttachmentPart], path: str) -> None:
@@ -261,7 +269,8 @@ def _check_attachments(new: list[_Row], parts: Sequence[AttachmentPart], path: s
 
 
 def _void_targets(new: list[_Row], path: str) -> None:
-    """A voiding statement marks its target voided; a voiding statement cannot be voided."""
+    """A voiding statement marks its target voided; a voiding statement cannot be voided.
+    Runs after the insert, so that targets in the same batch are found like stored ones."""
     targets = {
         s.object_statement_id: index
         for index, s in enumerate(new)
@@ -269,21 +278,17 @@ def _void_targets(new: list[_Row], path: str) -> None:
     }
     if not targets:
         return
-    batch_voiding = {s.statement_id for s in new if s.verb_id == VOIDED}
-    stored_voiding = set(
+    voiding = set(
         Statement.objects.filter(statement_id__in=targets, verb_id=VOIDED).values_list(
             "statement_id", flat=True
         )
     )
     for target, index in targets.items():
-        if target in batch_voiding or target in stored_voiding:
+        if target in voiding:
             raise StatementInvalid(
                 f"{path}[{index}].object.id", "a voiding statement cannot be voided"
             )
     Statement.objects.filter(statement_id__in=targets).update(voided=True)
-    for statement in new:
-        if statement.statement_id in targets:
-            statement.voided = True
 
 
 def _remember_definitions(new: list[_Row]) -> None:

@@ -81,6 +81,28 @@ def test_same_id_with_different_content_is_a_conflict(remote_lrs):
     assert StoredStatement.objects.get().object_activity_id.endswith("lesson-1")
 
 
+def test_batch_with_a_conflicting_resend_stores_none_of_its_new_statements(remote_lrs):
+    statement_id = uuid.uuid4()
+    remote_lrs.save_statement(statement(id=statement_id))
+    batch = [statement(obj="lesson-9"), statement(id=statement_id, obj="lesson-2")]
+    response = remote_lrs.save_statements(batch)
+    assert response.response.status == 409
+    assert str(statement_id) in response.data
+    assert list(StoredStatement.objects.values_list("object_activity_id", flat=True)) == [
+        f"{HOME}/xapi/activities/lesson-1"
+    ]
+
+
+def test_batch_resending_a_stored_statement_stores_only_the_new_one(remote_lrs):
+    known = statement(id=uuid.uuid4())
+    remote_lrs.save_statement(known)
+    fresh = statement(id=uuid.uuid4(), obj="lesson-2")
+    response = remote_lrs.save_statements([fresh, known])
+    assert response.success, response.data
+    assert [str(s.id) for s in response.content] == [str(fresh.id), str(known.id)]
+    assert StoredStatement.objects.count() == 2
+
+
 def test_batch_post_stores_all_and_returns_ids_in_order(remote_lrs):
     batch = [statement(obj=f"lesson-{n}") for n in range(5)]
     response = remote_lrs.save_statements(batch)
@@ -323,6 +345,28 @@ def test_a_voiding_statement_cannot_be_voided(remote_lrs):
     response = remote_lrs.save_statement(second)
     assert response.response.status == 400
     assert remote_lrs.retrieve_statement(voiding_id).success
+
+
+def test_a_batch_may_void_a_statement_it_stores_itself(remote_lrs):
+    target = statement(id=uuid.uuid4())
+    voiding = statement(verb=VOIDED)
+    voiding.object = StatementRef(id=target.id)
+    assert remote_lrs.save_statements([target, voiding]).success
+    assert remote_lrs.retrieve_statement(target.id).response.status == 404
+    assert remote_lrs.retrieve_voided_statement(target.id).success
+
+
+def test_a_batch_voiding_its_own_voiding_statement_stores_nothing(remote_lrs):
+    target = remote_lrs.save_statement(statement()).content.id
+    voiding = statement(id=uuid.uuid4(), verb=VOIDED)
+    voiding.object = StatementRef(id=target)
+    second = statement(verb=VOIDED)
+    second.object = StatementRef(id=voiding.id)
+    response = remote_lrs.save_statements([voiding, second])
+    assert response.response.status == 400
+    assert "statements[1].object.id" in response.data
+    assert StoredStatement.objects.count() == 1
+    assert remote_lrs.retrieve_statement(target).success
 
 
 # --- attachments (Data §2.4.11, Communication §1.5.2) ---------------------------------------
