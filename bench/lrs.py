@@ -7,7 +7,8 @@ PostgreSQL must be running (`bin/start-postgres`); the script uses the server of
 create databases. For each database it creates a fresh one (PostgreSQL: `sensi_bench`, dropped
 again at the end; SQLite: a file in a directory under /tmp, deleted at the end), runs
 `manage.py migrate`, creates an LRS client with `manage.py xapi_client add`, and starts
-`gunicorn config.wsgi -w 2` on 127.0.0.1 with the production settings (DEBUG off, HTTP allowed
+`gunicorn config.wsgi -c config/gunicorn.py -w 2` (two threaded workers, as deployed) on
+127.0.0.1 with the production settings (DEBUG off, HTTP allowed
 by SENSI_SECURE_SSL_REDIRECT=false). Then it measures, on the empty store and again each time
 the store has been filled up to one of the sizes:
 
@@ -393,7 +394,8 @@ class Server:
 
     def start(self) -> None:
         gunicorn = Path(sys.executable).parent / "gunicorn"
-        command = [str(gunicorn), "config.wsgi", "-w", "2", "-b", f"127.0.0.1:{self.port}"]
+        command = [str(gunicorn), "config.wsgi", "-c", "config/gunicorn.py", "-w", "2"]
+        command += ["-b", f"127.0.0.1:{self.port}"]
         command += ["--error-logfile", str(self.log)]
         self.log.unlink(missing_ok=True)
         with self.log.open("ab") as log:  # Python warnings and tracebacks of worker boots
