@@ -144,25 +144,67 @@ def store_statements(
 def _insert(
     model, columns: Sequence[str], rows: list[tuple], *, on_conflict: str = "", returning: str = ""
 ) -> list:
-    """Multi-row INSERTs of ready database values, as many rows per statement as the
-    backend takes parameters; returns the `returning` columns of the rows in order."""
+    """INSERT rows of Python values (str, bool, int, UUID, aware datetime, dict for JSON)
+    into the model's table; returns the `returning` columns of the rows it inserted."""
     if not rows:
         return []
     table = connection.ops.quote_name(model._meta.db_table)
-    names = ", ".join(columns)
+    returning = f" RETURNING {returning}" if returning else ""
+    if connection.vendor == "postgresql":
+        return _insert_postgresql(model, table, columns, rows, f"{on_conflict}{returning}")
+    return _insert_values(table, columns, rows, f"{on_conflict}{returning}")
+
+
+def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: str) -> list:
+    """All rows as one JSON parameter that PostgreSQL unpacks. A VALUES list of a thousand
+    placeholders made psycopg parse the query anew for every request (a fifth of a batch's
+    time) and escape every value separately; this query is short, parsed once, and its one
+    parameter is encoded by the json module's C encoder."""
+    fields = {field.column: field for field in model._meta.concrete_fields}
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(name) for name in columns)
+    types = ", ".join(f"{quote(name)} {fields[name].db_type(connection)}" for name in columns)
+    payload = json.dumps(
+        [dict(zip(columns, row, strict=True)) for row in rows],
+        ensure_ascii=False,
+        separators=(",", ":"),
+        default=str,  # UUID, datetime (str gives ISO 8601 with a space, which PostgreSQL reads)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} ({names}) SELECT {names}"
+            f" FROM ROWS FROM (jsonb_to_recordset(%s::jsonb) AS ({types}))"
+            f' WITH ORDINALITY AS r({names}, "position") ORDER BY "position" {tail}',
+            [payload],
+        )
+        return cursor.fetchall() if "RETURNING" in tail else []
+
+
+def _insert_values(table: str, columns: Sequence[str], rows, tail: str) -> list:
+    """Multi-row VALUES, as many rows per statement as the backend takes parameters."""
+    ops, native_uuid = connection.ops, connection.features.has_native_uuid_field
+
+    def adapt(value):
+        if isinstance(value, uuid.UUID):
+            return value if native_uuid else value.hex
+        if isinstance(value, dict | list):
+            return jsonio.dumps(value)
+        if isinstance(value, datetime):
+            return ops.adapt_datetimefield_value(value)
+        return value
+
+    names = ", ".join(ops.quote_name(name) for name in columns)
     one = "(" + ", ".join(["%s"] * len(columns)) + ")"
-    size = connection.ops.bulk_batch_size(columns, rows)
+    size = ops.bulk_batch_size(columns, rows)
     returned = []
     with connection.cursor() as cursor:
         for start in range(0, len(rows), size):
             chunk = rows[start : start + size]
-            values = ", ".join([one] * len(chunk))
             cursor.execute(
-                f"INSERT INTO {table} ({names}) VALUES {values} {on_conflict}"
-                + (f" RETURNING {returning}" if returning else ""),
-                [value for row in chunk for value in row],
+                f"INSERT INTO {table} ({names}) VALUES {', '.join([one] * len(chunk))} {tail}",
+                [adapt(value) for row in chunk for value in row],
             )
-            if returning:
+            if "RETURNING" in tail:
                 returned += cursor.fetchall()
     return returned
 
@@ -172,25 +214,19 @@ def _insert_statements(prepared: list[_Row]) -> None:
     a stored id keeps `seq` None (a resend, or a conflict that _check_resends refuses).
     ON CONFLICT instead of looking first: one round trip less, and two clients sending the
     same statement at once cannot both pass the look and then collide."""
-    ops = connection.ops
-    native_uuid = connection.features.has_native_uuid_field
-
-    def db_uuid(value):
-        return value if value is None or native_uuid else value.hex
-
     rows = [
         (
-            db_uuid(s.statement_id),
-            ops.adapt_datetimefield_value(s.stored),
-            ops.adapt_datetimefield_value(s.timestamp),
+            s.statement_id,
+            s.stored,
+            s.timestamp,
             s.actor_ifi,
             s.verb_id,
             s.object_activity_id,
-            db_uuid(s.object_statement_id),
-            db_uuid(s.registration),
+            s.object_statement_id,
+            s.registration,
             False,
             s.comparison_hash,
-            jsonio.dumps(s.data),
+            s.data,
         )
         for s in prepared
     ]
@@ -298,7 +334,7 @@ def _remember_definitions(new: list[_Row]) -> None:
     for statement in new:
         obj = statement.data["object"]
         if statement.object_activity_id and "definition" in obj:
-            definitions[statement.object_activity_id] = jsonio.dumps(obj["definition"])
+            definitions[statement.object_activity_id] = obj["definition"]
     table = connection.ops.quote_name(ActivityDefinition._meta.db_table)
     _insert(
         ActivityDefinition,
