@@ -173,7 +173,10 @@ class Tagging:
             page[NameObject("/StructParents")] = NumberObject(index)
             page[NameObject("/Tabs")] = NameObject("/S")
             mcids = owners.get(index, {})
-            nums += [NumberObject(index), writer._add_object(ArrayObject(mcids.values()))]
+            # The array is indexed by MCID (14.7.4.4): order by MCID, not by tree order.
+            assert sorted(mcids) == list(range(len(mcids))), "every MCID needs an element"
+            ordered = ArrayObject(mcids[mcid] for mcid in range(len(mcids)))
+            nums += [NumberObject(index), writer._add_object(ordered)]
         tree[NameObject("/ParentTree")] = DictionaryObject({NameObject("/Nums"): nums})
         tree[NameObject("/ParentTreeNextKey")] = NumberObject(len(pages))
 
