@@ -7,11 +7,12 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
 
 from .models import LedgerEntry
+from .pdf_fonts import REGULAR, stylesheet
+from .pdf_tagging import Tagging
 
 
 def confirmation_pdf(entry: LedgerEntry) -> bytes:
@@ -19,19 +20,23 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
     obligation = version.obligation
     employee = entry.employee
     buffer = io.BytesIO()
+    tags = Tagging()
     with override(entry.language):
         title = _("Confirmation of acknowledgement")
+        document_title = f"{title}: {obligation.title}"
         document = SimpleDocTemplate(
             buffer,
             pagesize=A4,
-            title=f"{title}: {obligation.title}",
+            title=document_title,
             author="Sensi",
             subject=obligation.title,
             lang=entry.language,
+            initialFontName=REGULAR,
             leftMargin=2.2 * cm,
             rightMargin=2.2 * cm,
         )
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
+        label_style = styles["BodyText"].clone("label", fontName=styles["Heading2"].fontName)
         confirmed = formats.date_format(
             timezone.localtime(entry.confirmed_at), "DATETIME_FORMAT", use_l10n=True
         )
@@ -47,37 +52,45 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
         ]
         if entry.kind == LedgerEntry.Kind.CORRECTION:
             rows.append([_("Recorded by an administrator because"), entry.reason])
-        table = Table(
+        # The labels are row headers (TH, Scope Row) for a screen reader.
+        table = tags.table(
             [
-                [Paragraph(label, styles["BodyText"]), Paragraph(value, styles["BodyText"])]
+                [Paragraph(label, label_style), Paragraph(value, styles["BodyText"])]
                 for label, value in rows
             ],
+            header_columns=1,
             colWidths=[5.5 * cm, 11 * cm],
         )
         table.setStyle(
             TableStyle(
                 [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # reportlab sets it per cell
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#888888"),
-                    ("FONTNAME", (0, 0), (0, -1), "Helvetica-Bold"),
                 ]
             )
         )
         story = [
-            Paragraph(title, styles["Title"]),
-            Paragraph(_("The following text was acknowledged:"), styles["Heading2"]),
-            Paragraph(version.text_for(entry.language).replace("\n", "<br/>"), styles["BodyText"]),
+            tags.h1(Paragraph(title, styles["Title"])),
+            tags.h2(Paragraph(_("The following text was acknowledged:"), styles["Heading2"])),
+            tags.p(
+                Paragraph(
+                    version.text_for(entry.language).replace("\n", "<br/>"), styles["BodyText"]
+                )
+            ),
             Spacer(1, 0.6 * cm),
             table,
             Spacer(1, 0.6 * cm),
-            Paragraph(
-                _(
-                    "This confirmation was created by Sensi from its tamper-evident "
-                    "acknowledgement ledger (%(url)s)."
+            tags.p(
+                Paragraph(
+                    _(
+                        "This confirmation was created by Sensi from its tamper-evident "
+                        "acknowledgement ledger (%(url)s)."
+                    )
+                    % {"url": settings.SENSI_BASE_URL},
+                    styles["Italic"],
                 )
-                % {"url": settings.SENSI_BASE_URL},
-                styles["Italic"],
             ),
         ]
         document.build(story)
-    return buffer.getvalue()
+    return tags.finish(buffer.getvalue(), title=document_title, language=entry.language)

@@ -7,6 +7,7 @@ docs/compliance-reports.md ("What the hash covers").
 """
 
 import hashlib
+import io
 import json
 from datetime import UTC
 from xml.sax.saxutils import escape
@@ -18,13 +19,14 @@ from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
-from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from courses.models import Topic
 
 from ..ledger import Verification, current_verification
+from ..pdf_fonts import BOLD, REGULAR, stylesheet
+from ..pdf_tagging import Tagging
 from .figures import Group, Withheld
 from .selectors import Selection, org_figures, trend
 
@@ -100,7 +102,8 @@ def content_hash(content: dict) -> str:
 # --- layout ----------------------------------------------------------------------------------
 
 GRID = [
-    ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
+    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
+    ("FONTNAME", (0, 0), (-1, 0), BOLD),
     ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
     ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey),
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -139,6 +142,7 @@ def _figure_header() -> list[str]:
 
 def _trend_chart(points: list[dict]) -> Drawing:
     drawing = Drawing(16 * cm, 6.5 * cm)
+    drawing.initialFontName = REGULAR  # the renderer sets it first, before any label
     chart = VerticalBarChart()
     chart.x, chart.y = 1.2 * cm, 1.2 * cm
     chart.width, chart.height = 14.5 * cm, 4.6 * cm
@@ -147,21 +151,36 @@ def _trend_chart(points: list[dict]) -> Drawing:
     chart.categoryAxis.categoryNames = [
         f"{p['month_end'][5:7]}/{p['month_end'][2:4]}" for p in points
     ]
+    chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
     chart.bars[0].fillColor = colors.HexColor("#1f4e79")
     chart.barLabelFormat = lambda value: f"{value:.0f}"
+    chart.barLabels.fontName = REGULAR
     chart.barLabels.fontSize = 6
     chart.barLabels.nudge = 6
     drawing.add(chart)
-    drawing.add(String(1.2 * cm, 6.0 * cm, _("Share of acknowledgements current (%)"), fontSize=8))
+    drawing.add(
+        String(
+            1.2 * cm,
+            6.0 * cm,
+            _("Share of acknowledgements current (%)"),
+            fontName=REGULAR,
+            fontSize=8,
+        )
+    )
     return drawing
 
 
-def _table(rows: list[list], widths: list[float]) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
+def _table(tags: Tagging, rows: list[list], widths: list[float], *, row_headers=0) -> Table:
+    """A figure table: the first row (repeated on each page) and `row_headers` columns are
+    header cells."""
+    table = tags.table(
+        rows, header_rows=1, header_columns=row_headers, colWidths=widths, repeatRows=1
+    )
     table.setStyle(TableStyle(GRID))
     return table
 
@@ -169,15 +188,17 @@ def _table(rows: list[list], widths: list[float]) -> Table:
 def write_pdf(content: dict, out, *, language: str = "de") -> None:
     """Lay out `content` as an A4 PDF into the file-like `out`."""
     digest = content_hash(content)
+    tags = Tagging()
+    buffer = io.BytesIO()
     with override(language):
-        styles = getSampleStyleSheet()
+        styles = stylesheet()
         body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8)
         title = _("Compliance report")
         minimum = content["minimum_group_size"]
 
         def footer(canvas, document):
             canvas.saveState()
-            canvas.setFont("Helvetica", 7)
+            canvas.setFont(REGULAR, 7)
             canvas.drawString(
                 2 * cm,
                 1.2 * cm,
@@ -186,18 +207,22 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             )
             canvas.restoreState()
 
+        document_title = f"Sensi – {title}"
         document = SimpleDocTemplate(
-            out,
+            buffer,
             pagesize=A4,
-            title=f"Sensi – {title}",
+            title=document_title,
             author="Sensi",
             subject=title,
             lang=language,
+            initialFontName=REGULAR,
             leftMargin=2 * cm,
             rightMargin=2 * cm,
             bottomMargin=2 * cm,
         )
-        p = lambda text, style=body: Paragraph(escape(str(text)), style)  # noqa: E731
+        cell = lambda text, style=body: Paragraph(escape(str(text)), style)  # noqa: E731
+        p = lambda text, style=body: tags.p(cell(text, style))  # noqa: E731
+        h2 = lambda text: tags.h2(Paragraph(escape(text), styles["Heading2"]))  # noqa: E731
         obligations = ", ".join(o["title"] for o in content["obligations"]) or "–"
         scope = content["scope"]
         meta = [
@@ -210,23 +235,32 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             [_("Figures as of"), content["as_of"]],
             [_("Minimum group size"), str(minimum)],
         ]
+        meta_table = tags.table(
+            [[cell(k), cell(v)] for k, v in meta],
+            header_columns=1,
+            colWidths=[4.5 * cm, 12.5 * cm],
+        )
+        # reportlab sets a font for every cell, also for those that hold a Paragraph.
+        meta_table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
         story = [
-            Paragraph(escape(title), styles["Title"]),
-            Table([[p(k), p(v)] for k, v in meta], colWidths=[4.5 * cm, 12.5 * cm]),
+            tags.h1(Paragraph(escape(title), styles["Title"])),
+            meta_table,
             Spacer(1, 0.4 * cm),
-            Paragraph(escape(_("Summary")), styles["Heading2"]),
-            _table([_figure_header(), _cells(content["total"], minimum)], [3.4 * cm] * 5),
+            h2(_("Summary")),
+            _table(tags, [_figure_header(), _cells(content["total"], minimum)], [3.4 * cm] * 5),
             Spacer(1, 0.4 * cm),
-            Paragraph(escape(_("Per Ressort")), styles["Heading2"]),
+            h2(_("Per Ressort")),
             _table(
+                tags,
                 [
                     [_("Ressort"), *_figure_header()],
                     *[
-                        [p(f"{r['code']} – {r['name']}", small), *_cells(r, minimum)]
+                        [cell(f"{r['code']} – {r['name']}", small), *_cells(r, minimum)]
                         for r in content["per_ressort"]
                     ],
                 ],
                 [4.5 * cm] + [2.5 * cm] * 5,
+                row_headers=1,
             ),
             p(
                 _(
@@ -236,22 +270,30 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
                 % {"minimum": minimum},
                 small,
             ),
-            Paragraph(escape(_("Monthly trend")), styles["Heading2"]),
-            _trend_chart(content["trend"]),
+            h2(_("Monthly trend")),
+            tags.figure(
+                _trend_chart(content["trend"]),
+                alt=_(
+                    "Bar chart of the share of acknowledgements current at each month end. "
+                    "The table below gives the same figures."
+                ),
+            ),
             _table(
+                tags,
                 [
                     [_("Month end"), _("Required"), _("Current"), _("Share current")],
                     *[_trend_cells(point, minimum) for point in content["trend"]],
                 ],
                 [4 * cm] + [3 * cm] * 3,
+                row_headers=1,
             ),
-            Paragraph(escape(_("Acknowledgement ledger")), styles["Heading2"]),
+            h2(_("Acknowledgement ledger")),
             p(
                 (_("Verified: intact.") if content["ledger"]["ok"] else _("Verified: BROKEN."))
                 + " "
                 + content["ledger"]["summary"]
             ),
-            Paragraph(escape(_("Integrity of this report")), styles["Heading2"]),
+            h2(_("Integrity of this report")),
             p(
                 _(
                     "SHA-256 over the content of this report (canonical JSON of the figures "
@@ -261,7 +303,9 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
                 small,
             ),
         ]
+        footer = tags.artifact(footer)
         document.build(story, onFirstPage=footer, onLaterPages=footer)
+    out.write(tags.finish(buffer.getvalue(), title=document_title, language=language))
 
 
 def _trend_cells(point: dict, minimum: int) -> list[str]:

@@ -214,3 +214,10 @@ def test_markup_in_feedback_is_escaped_in_the_admin_list(admin_client, db):
     page = response.content.decode()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "<script>alert(1)</script>" not in page
+
+
+def test_statement_says_the_pdfs_are_tagged_but_not_yet_validated(client, url, db):
+    page = " ".join(client.get(url).content.decode().split())
+    assert "sind getaggte PDF-Dokumente mit Dokumentsprache, Titel" in page
+    assert "noch nicht mit einem PDF/UA-Prüfprogramm geprüft" in page
+    assert "keine getaggten PDF-Dokumente" not in page

@@ -1,10 +1,8 @@
 """CSV and PDF exports, from the dashboard and from `manage.py compliance_report`."""
 
-import base64
 import csv
 import io
 import re
-import zlib
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -18,6 +16,7 @@ from compliance.roles import Role
 from compliance.services import sync_statuses
 from tests.compliance.reports_org import build_org, staff, user_with
 from tests.factories import sign_in_with_mfa
+from tests.pdf_checks import TaggedPdf
 
 pytestmark = pytest.mark.django_db
 
@@ -38,17 +37,7 @@ def read_csv(text: str) -> list[dict]:
 
 
 def pdf_text(data: bytes) -> str:
-    """The text drawn on the pages of a reportlab PDF (its streams are ASCII85 + Flate)."""
-    shown = []
-    for header, raw in re.findall(rb"<<(.*?)>>\s*stream\r?\n(.*?)endstream", data, re.S):
-        if b"ASCII85Decode" in header:
-            raw = base64.a85decode(raw.strip()[:-2])
-        if b"FlateDecode" in header:
-            raw = zlib.decompress(raw)
-        shown += re.findall(rb"\((.*?)\) Tj", raw)
-    text = b"\n".join(shown)
-    text = re.sub(rb"\\([0-7]{3})", lambda m: bytes([int(m.group(1), 8)]), text)
-    return re.sub(rb"\\([()\\])", rb"\1", text).decode("cp1252")
+    return TaggedPdf(data).text
 
 
 def test_figures_csv_is_streamed_and_parses(ciso_client, org):
@@ -155,3 +144,41 @@ def test_command_refuses_an_unknown_ressort(org, tmp_path):
         call_command("compliance_report", format="csv", out=str(tmp_path / "x.csv"), ressort="XX")
     assert not ReportAccess.objects.exists()
     assert not (tmp_path / "x.csv").exists()
+
+
+def test_pdf_report_is_tagged_with_headings_tables_and_a_described_chart(ciso_client, org):
+    pdf = TaggedPdf(ciso_client.get(reverse("compliance:reports_pdf")).content)
+    assert (pdf.lang, pdf.title, pdf.xmp_title) == ("de", *["Sensi – Compliance-Bericht"] * 2)
+    assert pdf.display_doc_title and pdf.marked
+    assert all(pdf.pages_with_tab_order_and_struct_parents)
+    types = pdf.structure_types
+    assert types[:3] == ["Document", "H1", "Table"]
+    assert types.count("H1") == 1 and types.count("H2") == 5 and types.count("Table") == 4
+    assert types.count("Figure") == 1 and "P" in types
+    (chart,) = pdf.elements_of_type("Figure")
+    assert chart["/Alt"].startswith("Säulendiagramm")
+    summary_header = pdf.elements_of_type("Table")[1]["/K"][0]["/K"]
+    assert [(str(th["/S"]), str(th["/A"]["/Scope"])) for th in summary_header] == [
+        ("/TH", "/Column")
+    ] * 5
+
+
+def test_pdf_report_has_no_untagged_content_and_only_embedded_fonts(ciso_client, org):
+    pdf = TaggedPdf(ciso_client.get(reverse("compliance:reports_pdf")).content)
+    assert pdf.untagged_painting == []
+    assert pdf.nested_mcids == [] and pdf.duplicate_mcids == []
+    assert pdf.structure_mcids == pdf.content_mcids
+    assert pdf.parent_tree_mismatches == []
+    assert pdf.fonts == {"DejaVuSans": True, "DejaVuSans-Bold": True}
+    assert "Überfällige Kenntnisnahmen" in pdf.text
+    assert "Nach Ressort" in pdf.text
+
+
+def test_pdf_report_in_english_is_tagged_en(client, org):
+    sign_in_with_mfa(client, user_with(Role.CISO))
+    with translation.override("en"):
+        url = reverse("compliance:reports_pdf")
+    pdf = TaggedPdf(client.get(url).content)
+    assert (pdf.lang, pdf.title) == ("en", "Sensi – Compliance report")
+    assert pdf.elements_of_type("Figure")[0]["/Alt"].startswith("Bar chart")
+    assert "Overdue acknowledgements" in pdf.text
