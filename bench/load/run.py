@@ -5,8 +5,9 @@
 Creates a PostgreSQL cluster of its own (bench/load/cluster.py, port 5439; the shared one on
 5432 is never touched), migrates, runs `seed_demo --employees 300`, gives employees
 passwords and the CISO TOTP (bench/load/world.py), creates an LRS client, collects static
-files and starts `gunicorn config.wsgi -w 4` with the production settings over HTTPS (a
-self-signed certificate: production cookies are Secure). Then locust runs headless
+files and starts `gunicorn config.wsgi -c config/gunicorn.py -w 4` (threaded workers, as
+deployed) with the production settings over HTTPS (a self-signed certificate: production
+cookies are Secure). Then locust runs headless
 (bench/load/locustfile.py): employees sign in, open "Meine Schulungen", read lessons, pass
 quizzes and acknowledge; a Moodle client checks completions and pages through statements; an
 LMS posts statements; a CISO signs in with TOTP and downloads the dashboard, CSV and PDF.
@@ -103,8 +104,8 @@ class Server:
 
     def start(self) -> None:
         cert, key = self._certificate()
-        command = [str(BIN / "gunicorn"), "config.wsgi", "-w", str(self.workers)]
-        command += ["-b", f"127.0.0.1:{self.port}", "--timeout", "60"]
+        command = [str(BIN / "gunicorn"), "config.wsgi", "-c", "config/gunicorn.py"]
+        command += ["-w", str(self.workers), "-b", f"127.0.0.1:{self.port}"]
         command += ["--certfile", str(cert), "--keyfile", str(key)]
         command += ["--error-logfile", str(self.log)]
         with self.log.open("ab") as log:
