@@ -1,6 +1,7 @@
 """Writing statements: validation, LRS-set properties, conflicts, voiding (xAPI 1.0.3
 Communication §2.1.1–§2.1.2, Data §2.2 and §2.4)."""
 
+import functools
 import hashlib
 import json
 import uuid
@@ -160,10 +161,7 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
     placeholders made psycopg parse the query anew for every request (a fifth of a batch's
     time) and escape every value separately; this query is short, parsed once, and its one
     parameter is encoded by the json module's C encoder."""
-    fields = {field.column: field for field in model._meta.concrete_fields}
-    quote = connection.ops.quote_name
-    names = ", ".join(quote(name) for name in columns)
-    types = ", ".join(f"{quote(name)} {fields[name].db_type(connection)}" for name in columns)
+    names, types = _column_definitions(model, tuple(columns))
     payload = json.dumps(
         [dict(zip(columns, row, strict=True)) for row in rows],
         ensure_ascii=False,
@@ -178,6 +176,16 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
             [payload],
         )
         return cursor.fetchall() if "RETURNING" in tail else []
+
+
+@functools.cache
+def _column_definitions(model, columns: tuple[str, ...]) -> tuple[str, str]:
+    """The quoted column names and the column definition list of jsonb_to_recordset."""
+    fields = {field.column: field for field in model._meta.concrete_fields}
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(name) for name in columns)
+    types = ", ".join(f"{quote(name)} {fields[name].db_type(connection)}" for name in columns)
+    return names, types
 
 
 def _insert_values(table: str, columns: Sequence[str], rows, tail: str) -> list:
@@ -328,20 +336,26 @@ def _void_targets(new: list[_Row], path: str) -> None:
 
 
 def _remember_definitions(new: list[_Row]) -> None:
-    """Keep the latest definition of each activity; rewrite a row only when it changed, as
-    most statements repeat the definition their activity has already."""
+    """Keep the latest definition of each activity. Most statements repeat the definition
+    their activity has already: those are compared here and not written, because an upsert
+    locks the row even when it changes nothing, and concurrent batches about the same
+    module's activities then waited for each other's commit."""
     definitions = {}
     for statement in new:
         obj = statement.data["object"]
         if statement.object_activity_id and "definition" in obj:
             definitions[statement.object_activity_id] = obj["definition"]
-    table = connection.ops.quote_name(ActivityDefinition._meta.db_table)
+    if not definitions:
+        return
+    known = ActivityDefinition.objects.filter(activity_id__in=definitions).values_list(
+        "activity_id", "definition"
+    )
+    for activity_id, definition in known:
+        if definitions[activity_id] == definition:
+            del definitions[activity_id]
     _insert(
         ActivityDefinition,
         ("activity_id", "definition"),
         sorted(definitions.items()),  # one lock order for all writers, or they deadlock
-        on_conflict=(
-            "ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition"
-            f" WHERE {table}.definition <> excluded.definition"
-        ),
+        on_conflict="ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition",
     )

@@ -468,3 +468,23 @@ def test_unknown_lrs_resources_are_404_with_the_version_header_and_no_redirect(
     response = lrs_http.get(lrs_endpoint + "nothing-here", allow_redirects=False)
     assert response.status_code == 404
     assert response.headers["X-Experience-API-Version"] == "1.0.3"
+
+
+# --- activity definitions (Communication §2.5) -----------------------------------------------
+
+
+def test_statements_keep_the_latest_definition_of_their_activity(lrs_endpoint, lrs_http):
+    def send(name: str) -> None:
+        sent = json.loads(statement(obj="lesson-7").to_json())
+        sent["object"]["definition"] = {"name": {"de": name}}
+        assert lrs_http.post(lrs_endpoint + "statements", json=sent).status_code == 200
+
+    def known() -> dict:
+        params = {"activityId": f"{HOME}/xapi/activities/lesson-7"}
+        return lrs_http.get(lrs_endpoint + "activities", params=params).json()["definition"]
+
+    send("Router absichern")
+    send("Router absichern")
+    assert known() == {"name": {"de": "Router absichern"}}
+    send("Den Router absichern")
+    assert known() == {"name": {"de": "Den Router absichern"}}
