@@ -1,6 +1,7 @@
 """The PDF an employee downloads as proof of an acknowledgement (reportlab)."""
 
 import io
+from xml.sax.saxutils import escape
 
 from django.conf import settings
 from django.utils import formats, timezone
@@ -55,7 +56,10 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
         # The labels are row headers (TH, Scope Row) for a screen reader.
         table = tags.table(
             [
-                [Paragraph(label, label_style), Paragraph(value, styles["BodyText"])]
+                [
+                    Paragraph(escape(label), label_style),
+                    Paragraph(escape(value), styles["BodyText"]),
+                ]
                 for label, value in rows
             ],
             header_columns=1,
@@ -71,11 +75,13 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
             )
         )
         story = [
-            tags.h1(Paragraph(title, styles["Title"])),
+            tags.h1(Paragraph(escape(title), styles["Title"])),
             tags.h2(Paragraph(_("The following text was acknowledged:"), styles["Heading2"])),
             tags.p(
                 Paragraph(
-                    version.text_for(entry.language).replace("\n", "<br/>"), styles["BodyText"]
+                    # reportlab reads Paragraph text as markup: the text is the editors'
+                    escape(version.text_for(entry.language)).replace("\n", "<br/>"),
+                    styles["BodyText"],
                 )
             ),
             Spacer(1, 0.6 * cm),
@@ -87,7 +93,7 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
                         "This confirmation was created by Sensi from its tamper-evident "
                         "acknowledgement ledger (%(url)s)."
                     )
-                    % {"url": settings.SENSI_BASE_URL},
+                    % {"url": escape(settings.SENSI_BASE_URL)},
                     styles["Italic"],
                 )
             ),

@@ -72,3 +72,14 @@ def test_confirmation_fonts_are_embedded_and_the_text_is_readable(duty):
     assert "Ich habe die Hinweise zur Kenntnis genommen." in text
     assert entry.entry_hash in text.replace("\n", "")
     assert "Papierformular vom 24.11." in text
+
+
+def test_markup_characters_in_the_obligation_are_printed_as_written(module):
+    duty = obligation(
+        module=module,
+        title="Pflicht: <b>Router</b> & Drucker",
+        text_de="Passwörter < 12 Zeichen & <Standardkennwörter> sind verboten.",
+    )
+    pdf, _ = confirmation(duty, "de")
+    assert "Passwörter < 12 Zeichen & <Standardkennwörter> sind verboten." in pdf.text
+    assert "Pflicht: <b>Router</b> & Drucker" in pdf.text
