@@ -7,7 +7,7 @@ PostgreSQL must be running (`bin/start-postgres`); the script uses the server of
 create databases. For each database it creates a fresh one (PostgreSQL: `sensi_bench`, dropped
 again at the end; SQLite: a file in a directory under /tmp, deleted at the end), runs
 `manage.py migrate`, creates an LRS client with `manage.py xapi_client add`, and starts
-`gunicorn config.wsgi -c config/gunicorn.py -w 2` (two threaded workers, as deployed) on
+`gunicorn config.wsgi -c config/gunicorn.py -w 2` (two workers, as deployed) on
 127.0.0.1 with the production settings (DEBUG off, HTTP allowed
 by SENSI_SECURE_SSL_REDIRECT=false). Then it measures, on the empty store and again each time
 the store has been filled up to one of the sizes:

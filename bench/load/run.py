@@ -5,12 +5,12 @@
 Creates a PostgreSQL cluster of its own (bench/load/cluster.py, port 5439; the shared one on
 5432 is never touched), migrates, runs `seed_demo --employees 300`, gives employees
 passwords and the CISO TOTP (bench/load/world.py), creates an LRS client, collects static
-files and starts `gunicorn config.wsgi -c config/gunicorn.py -w 4` (threaded workers, as
-deployed) with the production settings over HTTPS (a self-signed certificate: production
-cookies are Secure). Then locust runs headless
-(bench/load/locustfile.py): employees sign in, open "Meine Schulungen", read lessons, pass
-quizzes and acknowledge; a Moodle client checks completions and pages through statements; an
-LMS posts statements; a CISO signs in with TOTP and downloads the dashboard, CSV and PDF.
+files and starts `gunicorn config.wsgi -c config/gunicorn.py -w 4` (as deployed) with the
+production settings over HTTPS (a self-signed certificate: production cookies are Secure).
+Then locust runs headless (bench/load/locustfile.py): employees sign in, open "Meine
+Schulungen", read lessons, pass quizzes and acknowledge; a Moodle client checks completions
+and pages through statements; an LMS posts statements; a CISO signs in with TOTP and
+downloads the dashboard, CSV and PDF.
 
 Stages of --seconds each at each user count print requests/s, median and 95th percentile and
 errors per scenario. The fault stage runs the same mix and stops PostgreSQL after a third of
