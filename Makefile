@@ -16,6 +16,7 @@ $(INSTALLED): requirements.lock
 install: $(INSTALLED)
 
 run: install
+	FOR=run bin/install-system-deps  # the fonts the PDFs embed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "Sensi runs at http://127.0.0.1:8000/ (Wagtail admin: /admin/). Stop with Ctrl+C."
