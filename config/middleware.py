@@ -66,6 +66,10 @@ class SecurityHeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.setdefault("Permissions-Policy", PERMISSIONS_POLICY)
+        if "no-store" in response.get("Cache-Control", ""):
+            # Private already, like the 503 of a database outage: reading request.user would
+            # query the unreachable database again and log the outage twice.
+            return response
         # The LRS's Basic auth first: reading request.user would add "Vary: Cookie" to its answers.
         if "authorization" in request.headers or request.user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
