@@ -21,6 +21,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -194,6 +195,25 @@ def submit_feedback(*, valid: bool):
     return visit
 
 
+def session_dialog(*, ended: bool):
+    """The warning shortly before the idle timeout, or the notice that the session ended
+    (static/js/session-timeout.js), reached by moving the page's clock forward."""
+
+    def visit(page, site):
+        page.clock.install()
+        goto("my_training")(page, site)
+        idle = settings.SENSI_SESSION_IDLE_MINUTES * 60
+        ahead = idle + 5 if ended else idle - settings.SENSI_SESSION_WARNING_SECONDS + 5
+        page.clock.fast_forward(ahead * 1000)
+        dialog = page.get_by_role("alertdialog")
+        if ended:
+            dialog.get_by_role("link", name="Erneut anmelden").wait_for()
+        else:
+            dialog.get_by_role("button", name="Sitzung verlängern").wait_for()
+
+    return visit
+
+
 # Every page type and state. Pages of other features join here with one line each.
 AUDITS = {
     "home": Audit(None, goto("home")),
@@ -208,6 +228,8 @@ AUDITS = {
     "403": Audit(EMPLOYEE, goto("reports")),
     "my-training": Audit(EMPLOYEE, goto("my_training")),
     "my-training-en": Audit(EMPLOYEE, goto("my_training_en")),
+    "session-timeout-warning": Audit(EMPLOYEE, session_dialog(ended=False)),
+    "session-timeout-ended": Audit(EMPLOYEE, session_dialog(ended=True)),
     "module": Audit(EMPLOYEE, goto("module")),
     "lesson-demo": Audit(EMPLOYEE, goto("lesson_demo")),
     "lesson-every-block": Audit(EMPLOYEE, goto("lesson_all_blocks")),
