@@ -43,7 +43,6 @@ import random
 import secrets
 import shutil
 import signal
-import socket
 import sqlite3
 import statistics
 import subprocess
@@ -56,6 +55,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
+
+from _serving import free_port, percentile, stop_process_group
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
@@ -356,17 +357,11 @@ class SQLite:
             shutil.rmtree(self.directory, ignore_errors=True)
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 class Server:
     """`manage.py` and gunicorn with the production settings on one database."""
 
     def __init__(self, database_url: str, log: Path):
-        self.port = _free_port()
+        self.port = free_port()
         self.log = log
         self.process: subprocess.Popen | None = None
         self.env = {
@@ -415,14 +410,7 @@ class Server:
         raise RuntimeError(f"gunicorn did not answer; see {self.log}")
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)  # the process group this script started
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        stop_process_group(self.process)
 
     def logged_errors(self) -> int:
         if not self.log.exists():
@@ -646,11 +634,6 @@ def _query_params() -> dict:
     }
 
 
-def _percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
-
-
 def query_latency(session: Session, params, count: int, rng: random.Random) -> dict:
     meter = session.cpu_meter()
     timings, returned = [], []
@@ -664,7 +647,7 @@ def query_latency(session: Session, params, count: int, rng: random.Random) -> d
         returned.append(len(json.loads(body)["statements"]))
     return {
         "median_ms": round(statistics.median(timings), 1),
-        "p95_ms": round(_percentile(timings, 0.95), 1),
+        "p95_ms": round(percentile(timings, 0.95), 1),
         "max_ms": round(max(timings), 1),
         "mean_statements": round(statistics.mean(returned), 1),
         "cores": meter.cores(),

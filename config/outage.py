@@ -20,7 +20,6 @@ from django.http import HttpRequest, HttpResponse
 from django.template import loader
 
 from xapi.http import error_response
-from xapi.store import XAPI_VERSION
 
 logger = logging.getLogger(__name__)
 
@@ -54,11 +53,8 @@ def unavailable_response(request: HttpRequest, error: BaseException) -> HttpResp
         str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__,
     )
     if request.path_info.startswith("/xapi/"):
-        response = error_response(
-            503,
-            "the database is unavailable; retry later",
-            {"X-Experience-API-Version": XAPI_VERSION},
-        )
+        # ExperienceAPIVersionMiddleware adds X-Experience-API-Version on the way out.
+        response = error_response(503, "the database is unavailable; retry later")
     else:
         # Rendered without the request: context processors would query the database.
         body = loader.get_template("503.html").render({"retry_after": RETRY_AFTER_SECONDS})

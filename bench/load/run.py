@@ -41,15 +41,12 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 sys.path.insert(0, str(HERE))
+sys.path.append(str(HERE.parent))  # bench/, last: its compliance.py is not the app
+from _serving import free_port, percentile, stop_process_group  # noqa: E402
 from cluster import Cluster  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 BIN = Path(sys.executable).parent
-
-
-def percentile(values: list[float], fraction: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 class Server:
@@ -133,14 +130,7 @@ class Server:
             return 0
 
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        os.killpg(self.process.pid, signal.SIGTERM)  # the process group this script started
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
+        stop_process_group(self.process)
 
     def log_counts(self, since: int = 0) -> dict:
         text = self.log.read_text(errors="replace")[since:] if self.log.exists() else ""
@@ -350,7 +340,7 @@ def main() -> None:
         print(f"PostgreSQL cluster {cluster.version}/loadtest on port {args.pg_port}; {workdir}")
         cluster.create()
         report["pg"] = cluster.version
-        server = Server(cluster.url, workdir, _free_port(), args.workers)
+        server = Server(cluster.url, workdir, free_port(), args.workers)
         server.run("manage.py", "migrate", "--noinput")
         server.run(
             "manage.py", "seed_demo", "--allow-demo-accounts", "--employees", str(args.employees)
@@ -385,14 +375,6 @@ def main() -> None:
     write_json(report)
     print_report(report)
     print(f"total: {report['seconds']} s; bench/results/load-postgres.json")
-
-
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def write_json(report: dict) -> None:
