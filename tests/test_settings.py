@@ -65,3 +65,46 @@ def test_production_settings_refuse_to_start_without_a_secret_key():
     )
     assert result.returncode != 0
     assert "SENSI_SECRET_KEY" in result.stderr
+
+
+PRINT_EMAIL_SETTINGS = (
+    "from django.conf import settings; "
+    "print(settings.EMAIL_BACKEND, settings.EMAIL_HOST, settings.EMAIL_PORT, sep='|')"
+)
+
+
+def dev_email_settings(**env) -> list[str]:
+    """The e-mail settings `config.settings.dev` ends up with for this environment."""
+    overrides = {"DJANGO_SETTINGS_MODULE": "config.settings.dev", **env}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("SENSI_EMAIL_")}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--no-imports", "-c", PRINT_EMAIL_SETTINGS],
+        cwd=ROOT,
+        env={**clean, **overrides},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return result.stdout.strip().split("|")
+
+
+def test_development_prints_mail_to_the_console_by_default():
+    assert dev_email_settings()[0] == "django.core.mail.backends.console.EmailBackend"
+
+
+def test_development_delivers_mail_through_the_smtp_server_the_environment_names():
+    backend, host, port = dev_email_settings(
+        SENSI_EMAIL_HOST="mail.example.org", SENSI_EMAIL_PORT="2525"
+    )
+    assert (backend, host, port) == (
+        "django.core.mail.backends.smtp.EmailBackend",
+        "mail.example.org",
+        "2525",
+    )
+
+
+def test_development_uses_the_email_backend_the_environment_names():
+    backend = dev_email_settings(
+        SENSI_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend"
+    )[0]
+    assert backend == "django.core.mail.backends.filebased.EmailBackend"

@@ -18,7 +18,11 @@ SESSION_COOKIE_NAME = "sessionid"
 CSRF_COOKIE_NAME = "csrftoken"
 LANGUAGE_COOKIE_NAME = "django_language"
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "http"
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Mail goes to the console unless the environment configures delivery (SENSI_EMAIL_BACKEND, or
+# an SMTP server in SENSI_EMAIL_HOST, read by base.py), so an operator can try real delivery
+# before going live.
+if not {"SENSI_EMAIL_BACKEND", "SENSI_EMAIL_HOST"} & os.environ.keys():
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
