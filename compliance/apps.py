@@ -8,4 +8,10 @@ class ComplianceConfig(AppConfig):
 
     def ready(self):
         # New obligation versions on material changes; obligations on "Meine Schulungen".
+        from courses import publish_outlook
+
         from . import learner_views, receivers  # noqa: F401
+        from .publish_outlook import obligation_consequences
+
+        # What a publish will do, in the module's edit view (courses cannot ask compliance).
+        publish_outlook.register(obligation_consequences)

@@ -9,6 +9,6 @@ from .services import issue_versions_for_material_change
 @receiver(page_published, sender=ModulePage)
 def ask_again_after_material_change(sender, instance: ModulePage, revision, **kwargs):
     """Publishing a module marked as materially changed (with a new version label) makes
-    everyone with an obligation for it acknowledge again."""
-    if instance.change_is_material:
-        issue_versions_for_material_change(module=instance)
+    everyone with an obligation for it acknowledge again; the service decides, and a
+    translation never issues a version."""
+    issue_versions_for_material_change(module=instance)

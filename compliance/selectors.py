@@ -1,14 +1,16 @@
-"""Reads of the compliance module that the employee's own pages need."""
+"""Reads of the compliance module that the employee's own pages and the module editor need."""
 
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
 from django.conf import settings
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
 
-from courses.models import ModuleProgress
+from courses.models import ModulePage, ModuleProgress
 from courses.selectors import module_steps
 
 from .models import Employee, LedgerEntry, Obligation, ObligationStatus, ObligationVersion
@@ -119,3 +121,62 @@ def obligations_for(employee: Employee) -> list[MyObligation]:
 
 def employee_for(user) -> Employee | None:
     return Employee.objects.filter(user=user, active=True).select_related("ressort").first()
+
+
+# --- what publishing a module will do --------------------------------------------------------
+
+
+def is_source_page(module: ModulePage) -> bool:
+    """Obligations point to the module in the default locale; only it issues versions."""
+    return module.locale_id == Locale.get_default().pk
+
+
+def publish_issues_version(*, module: ModulePage, is_source: bool, current_label: str) -> bool:
+    """Whether publishing `module` (`is_source`: in the default locale) issues a new version
+    of an obligation whose current version is for module version `current_label` (one rule
+    for the service and the editor's outlook)."""
+    return is_source and module.change_is_material and module.version_label != current_label
+
+
+@dataclass(frozen=True)
+class VersionOutlook:
+    """What publishing a module would do to one of its obligations."""
+
+    obligation: Obligation
+    current_number: int
+    current_label: str
+    people: int  # active employees who would have to acknowledge the new version
+    issues_version: bool
+
+
+def version_outlook(module: ModulePage) -> list[VersionOutlook]:
+    """For each active obligation of the module (or of its source, for a translation): would
+    publishing `module` as it is issue a new version, and for how many people. One query."""
+    default_locale = Locale.get_default()
+    is_source = module.locale_id == default_locale.pk
+    latest = ObligationVersion.objects.filter(obligation=OuterRef("pk")).order_by("-number")
+    obligations = (
+        Obligation.objects.filter(
+            module__translation_key=module.translation_key,
+            module__locale=default_locale,
+            active=True,
+        )
+        .annotate(
+            current_number=Subquery(latest.values("number")[:1]),
+            current_label=Subquery(latest.values("module_version_label")[:1]),
+            people=Count("statuses", filter=Q(statuses__employee__active=True)),
+        )
+        .order_by("title", "pk")
+    )
+    return [
+        VersionOutlook(
+            obligation=obligation,
+            current_number=obligation.current_number,
+            current_label=obligation.current_label,
+            people=obligation.people,
+            issues_version=publish_issues_version(
+                module=module, is_source=is_source, current_label=obligation.current_label
+            ),
+        )
+        for obligation in obligations
+    ]

@@ -5,10 +5,13 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+from wagtail.models import Locale
 
 from courses.models import ModulePage
+from courses.services import clear_change_marks
 
 from . import selectors
 from .learning_records import record_acknowledgement
@@ -110,10 +113,30 @@ def create_obligation(**fields) -> Obligation:
     return obligation
 
 
+def notes_in_both_languages(message: str) -> dict[str, str]:
+    """A change note the application writes itself (a gettext source string), stored in
+    German and English whatever the language of the person who caused it."""
+    notes = {}
+    for language in ("de", "en"):
+        with translation.override(language):
+            notes[f"change_note_{language}"] = _(message)
+    return notes
+
+
 @transaction.atomic
-def issue_new_version(*, obligation: Obligation, change_note: str) -> ObligationVersion:
+def issue_new_version(
+    *, obligation: Obligation, change_note_de: str, change_note_en: str = ""
+) -> ObligationVersion:
     """Everyone must acknowledge again within the grace period; acknowledgements of older
-    versions count until then."""
+    versions count until then.
+
+    Deadlines (docs/compliance-reports.md, "Versions and deadlines"): whoever acknowledged
+    the version so far has until the end of the grace period, or their earlier deadline.
+    Whoever never acknowledged it keeps the deadline they have, earlier or later: the new
+    version neither pulls it forward nor gives them more time.
+    """
+    if not change_note_de.strip():
+        raise ValueError("A new version needs a German change note.")
     previous = current_version(obligation)
     due = timezone.localdate() + timedelta(days=obligation.grace_days)
     version = ObligationVersion.objects.create(
@@ -122,12 +145,17 @@ def issue_new_version(*, obligation: Obligation, change_note: str) -> Obligation
         module_version_label=obligation.module.version_label,
         text_de=obligation.text_de,
         text_en=obligation.text_en,
-        change_note=change_note,
+        change_note_de=change_note_de.strip(),
+        change_note_en=change_note_en.strip(),
         valid_from=timezone.now(),
         due_date=due,
     )
+    acknowledged_previous = Q(acknowledged_version__gte=previous.number)
     ObligationStatus.objects.filter(obligation=obligation).update(
-        due_on=Case(When(due_on__gt=due, then=Value(due)), default=F("due_on")),
+        due_on=Case(
+            When(acknowledged_previous & Q(due_on__gt=due), then=Value(due)),
+            default=F("due_on"),
+        ),
         current_until=Case(
             When(current_until__gt=due, then=Value(due)), default=F("current_until")
         ),
@@ -135,19 +163,67 @@ def issue_new_version(*, obligation: Obligation, change_note: str) -> Obligation
     return version
 
 
+def _english_change_note(module: ModulePage) -> str:
+    english = (
+        ModulePage.objects.filter(
+            translation_key=module.translation_key, locale__language_code="en"
+        )
+        .values_list("change_note", flat=True)
+        .first()
+    )
+    return english or ""
+
+
 @transaction.atomic
 def issue_versions_for_material_change(*, module: ModulePage) -> list[ObligationVersion]:
     """New versions for the obligations of a module published with a material change, once
-    per new version label (publishing the same version again asks nobody twice)."""
-    source = module.get_translation_or_none(module.locale.get_default()) or module
+    per new version label (publishing the same version again asks nobody twice).
+
+    Only the source page (the default locale, which obligations point to) decides: a
+    translation never issues a version. Its English change note is carried into the version,
+    and the change marks of the module and its translations are cleared once they have
+    issued one (courses.services.clear_change_marks).
+    """
+    if not selectors.is_source_page(module):
+        return carry_translated_change_note(translation_page=module)
     versions = []
-    for obligation in Obligation.objects.filter(module=source, active=True):
-        latest = current_version(obligation)
-        if latest and latest.module_version_label != module.version_label:
-            versions.append(
-                issue_new_version(obligation=obligation, change_note=module.change_note)
-            )
+    notes = notes_in_both_languages(
+        gettext_noop("The module was changed in a way that matters for this obligation.")
+    )
+    if module.change_note.strip():
+        notes = {
+            "change_note_de": module.change_note,
+            "change_note_en": _english_change_note(module),
+        }
+    for obligation in Obligation.objects.filter(module=module, active=True):
+        current_label = current_version(obligation).module_version_label
+        if selectors.publish_issues_version(
+            module=module, is_source=True, current_label=current_label
+        ):
+            versions.append(issue_new_version(obligation=obligation, **notes))
+    if versions:
+        for page in ModulePage.objects.filter(translation_key=module.translation_key):
+            clear_change_marks(module=module if page.pk == module.pk else page)
     return versions
+
+
+@transaction.atomic
+def carry_translated_change_note(*, translation_page: ModulePage) -> list[ObligationVersion]:
+    """A translation published after its source issued a version: its English change note
+    fills the version's empty English note. Returns no new versions, ever."""
+    if translation_page.locale.language_code != "en" or not translation_page.change_note:
+        return []
+    filled = ObligationVersion.objects.filter(
+        obligation__module__translation_key=translation_page.translation_key,
+        obligation__module__locale=Locale.get_default(),
+        obligation__active=True,
+        number__gt=1,
+        change_note_en="",
+        module_version_label=F("obligation__module__version_label"),
+    ).update(change_note_en=translation_page.change_note.strip())
+    if filled:
+        clear_change_marks(module=translation_page)
+    return []
 
 
 # --- the ledger ------------------------------------------------------------------------------
@@ -267,6 +343,7 @@ def obligation_edited(*, obligation: Obligation, text_changed: bool) -> None:
     again (a new version); a wider audience gets its status rows."""
     if text_changed:
         issue_new_version(
-            obligation=obligation, change_note=_("The text to be acknowledged was changed.")
+            obligation=obligation,
+            **notes_in_both_languages(gettext_noop("The text to be acknowledged was changed.")),
         )
     sync_statuses(obligation)

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from xapi.launches import LaunchInvalid, is_launch
 
 from .blocks import LessonStreamBlock
+from .publish_outlook import PublishOutlookPanel
 
 
 class Topic(models.TextChoices):
@@ -67,13 +68,17 @@ class ModulePage(LearnerPageMixin, Page):
         default=False,
         help_text=_(
             "Tick when this version changes what employees must know. With a new version label, "
-            "publishing it asks everyone with an obligation for this module to acknowledge again."
+            "publishing it asks everyone with an obligation for this module to acknowledge again. "
+            "Only the German module decides; the mark is cleared once that has happened."
         ),
     )
     change_note = models.TextField(
         _("what changed"),
         blank=True,
-        help_text=_("Shown to employees who must acknowledge again."),
+        help_text=_(
+            "Shown to employees who must acknowledge again, in the language of this page; "
+            "cleared with the material change mark."
+        ),
     )
 
     content_panels = [
@@ -83,7 +88,11 @@ class ModulePage(LearnerPageMixin, Page):
             heading=_("Module"),
         ),
         MultiFieldPanel(
-            [FieldPanel("change_is_material"), FieldPanel("change_note")],
+            [
+                FieldPanel("change_is_material"),
+                FieldPanel("change_note"),
+                PublishOutlookPanel(),
+            ],
             heading=_("Change"),
         ),
         FieldPanel("summary"),

@@ -1,5 +1,6 @@
 from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Page, Revision
 
 from quizzes.models import QuizPage
 from xapi import launches
@@ -77,3 +78,24 @@ def accept_lms_launch(*, user, module: ModulePage, params) -> None:
         completed=completed,
     )
     start_module(user=user, module=module)
+
+
+@transaction.atomic
+def clear_change_marks(*, module: ModulePage) -> None:
+    """Untick "material change" and empty the change note once they have done their work
+    (another app issued a new version for them), so that the next version label does not
+    ask everyone again unless the editor marks that change as material too.
+
+    The page row and its latest and live revisions (the edit view shows the latest) are
+    changed in place: a new revision would show the module as having unpublished changes.
+    """
+    cleared = {"change_is_material": False, "change_note": ""}
+    ModulePage.objects.filter(pk=module.pk).update(**cleared)
+    revision_ids = Page.objects.filter(pk=module.pk).values_list(
+        "latest_revision_id", "live_revision_id"
+    )
+    for revision in Revision.objects.filter(pk__in=[pk for pair in revision_ids for pk in pair]):
+        revision.content = {**revision.content, **cleared}
+        revision.save(update_fields=["content"])
+    for field, value in cleared.items():
+        setattr(module, field, value)

@@ -2,6 +2,7 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -68,8 +69,9 @@ class Obligation(models.Model):
 class ObligationVersion(models.Model):
     """What exactly must be acknowledged: the text and module version since `valid_from`.
 
-    Version 1 comes with the obligation; each material change of the module adds one, and
-    everyone has to acknowledge again by its `due_date`.
+    Version 1 comes with the obligation (it has no change note); each material change of the
+    module and each change of the text adds one, and everyone has to acknowledge again by its
+    `due_date`. The change note is kept per language: German always, English where written.
     """
 
     obligation = models.ForeignKey(Obligation, on_delete=models.PROTECT, related_name="versions")
@@ -77,7 +79,10 @@ class ObligationVersion(models.Model):
     module_version_label = models.CharField(_("module version"), max_length=20)
     text_de = models.TextField(_("acknowledgement text (German)"))
     text_en = models.TextField(_("acknowledgement text (English)"))
-    change_note = models.TextField(_("what changed"), blank=True)
+    change_note_de = models.TextField(_("what changed (German)"))
+    change_note_en = models.TextField(
+        _("what changed (English)"), blank=True, help_text=_("Empty: the German note is shown.")
+    )
     valid_from = models.DateTimeField(_("valid from"))
     due_date = models.DateField(_("due by"))
 
@@ -94,3 +99,14 @@ class ObligationVersion(models.Model):
 
     def text_for(self, language: str) -> str:
         return self.text_en if language == "en" else self.text_de
+
+    def change_note_for(self, language: str) -> str:
+        """The note in `language`; German where no English note was written."""
+        if language == "en" and self.change_note_en:
+            return self.change_note_en
+        return self.change_note_de
+
+    @property
+    def change_note(self) -> str:
+        """The note in the language of the current request (for templates)."""
+        return self.change_note_for("en" if (get_language() or "de").startswith("en") else "de")

@@ -128,7 +128,7 @@ def test_a_material_change_asks_for_a_new_acknowledgement_within_the_grace_perio
 ):
     complete_module(learner_client, module)
     confirm_via_form(learner_client, duty)
-    version = issue_new_version(obligation=duty, change_note="Neue Regeln für WLAN")
+    version = issue_new_version(obligation=duty, change_note_de="Neue Regeln für WLAN")
     status = ObligationStatus.objects.get(employee=person, obligation=duty)
     today = timezone.localdate()
     assert standing(status, today, version.number) == Standing.RENEWAL_DUE
