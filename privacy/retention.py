@@ -27,14 +27,13 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from compliance.models import LedgerEntry, Reminder
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt
-from xapi.models import Attachment, Document, Registration, Statement
+from xapi.models import Attachment, Document, Registration, Statement, StatementAttachment
 
 BATCH = 1000
 
@@ -113,18 +112,19 @@ def expired_documents(cutoff: datetime) -> QuerySet:
 
 
 def unused_registrations(cutoff: datetime) -> QuerySet:
-    in_use = Statement.objects.filter(registration=OuterRef("registration"))
+    # Statements that stay: in a dry run the expired ones are still there.
+    in_use = Statement.objects.filter(registration=OuterRef("registration"), stored__gte=cutoff)
     recent = Q(created_at__gte=cutoff) | Q(launched_at__gte=cutoff)
     return Registration.objects.exclude(recent).exclude(Exists(in_use))
 
 
-def orphaned_attachments() -> QuerySet:
-    """Attachments no statement refers to any more. Statements keep an attachment's hash
-    only inside their JSON (Data §2.4.11), so this compares the text of the JSON, which
-    works alike on PostgreSQL and SQLite."""
-    needle = Concat(Value('"sha2": "'), OuterRef("sha2"), Value('"'), output_field=CharField())
-    referring = Statement.objects.annotate(text=Cast("data", CharField())).filter(
-        text__contains=needle
+def orphaned_attachments(cutoff: datetime) -> QuerySet:
+    """Attachments no statement that stays (stored since `cutoff`) refers to, by the
+    reference table the LRS fills when it stores a statement (Data §2.4.11): a join, never
+    a search in the statements' JSON text. Counting before the statements are deleted (a
+    dry run) gives the same answer as after."""
+    referring = StatementAttachment.objects.filter(
+        sha2=OuterRef("sha2"), statement__stored__gte=cutoff
     )
     return Attachment.objects.exclude(Exists(referring))
 
@@ -180,8 +180,7 @@ def purge_expired(
         "xapi_registrations",
         _delete(Registration, unused_registrations(learning), dry_run=dry_run),
     )
-    # In a dry run the statements are still there, so this counts today's orphans only.
-    step("xapi_attachments", _delete(Attachment, orphaned_attachments(), dry_run=dry_run))
+    step("xapi_attachments", _delete(Attachment, orphaned_attachments(learning), dry_run=dry_run))
     old_reminders = Reminder.objects.filter(sent_on__lt=timezone.localdate(cutoffs.reminders))
     step("reminders", _delete(Reminder, old_reminders, dry_run=dry_run))
     anonymised, legacy = anonymise_ledger_entries(cutoffs.acknowledgements, dry_run=dry_run)

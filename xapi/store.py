@@ -20,6 +20,8 @@ from .models import (
     Statement,
     StatementActivity,
     StatementAgent,
+    StatementAttachment,
+    attachment_hashes,
 )
 from .validation import VOIDED, StatementInvalid, check_timestamp, validate_statement
 
@@ -130,6 +132,11 @@ def store_statements(
         StatementActivity,
         ("statement_id", "activity_id", "direct"),
         [(s.seq, a, d) for s in new for a, d in related_activities(s.data)],
+    )
+    _insert(
+        StatementAttachment,
+        ("statement_id", "sha2"),
+        [(s.seq, sha2) for s in new for sha2 in sorted(attachment_hashes(s.data))],
     )
     _remember_definitions(new)
     Attachment.objects.bulk_create(

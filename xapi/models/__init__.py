@@ -7,6 +7,8 @@ from .statements import (
     Statement,
     StatementActivity,
     StatementAgent,
+    StatementAttachment,
+    attachment_hashes,
 )
 
 __all__ = [
@@ -18,4 +20,6 @@ __all__ = [
     "Statement",
     "StatementActivity",
     "StatementAgent",
+    "StatementAttachment",
+    "attachment_hashes",
 ]

@@ -83,6 +83,40 @@ class Attachment(models.Model):
         return self.sha2
 
 
+class StatementAttachment(models.Model):
+    """A statement refers to an attachment by its SHA-2 (Data §2.4.11, also inside a
+    SubStatement), so that retention finds attachments still in use by a join instead of
+    by searching the statements' JSON. No foreign key to Attachment: an attachment with a
+    fileUrl is referred to without its content being stored here."""
+
+    statement = models.ForeignKey(
+        Statement, on_delete=models.CASCADE, related_name="attachment_refs"
+    )
+    sha2 = models.CharField(max_length=128)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["statement", "sha2"], name="unique_stmt_attachment")
+        ]
+        indexes = [models.Index(fields=["sha2"], name="stmtattachment_sha2")]
+
+    def __str__(self) -> str:
+        return self.sha2
+
+
+def attachment_hashes(statement: dict) -> set[str]:
+    """The SHA-2 of every attachment a statement (or its SubStatement) declares."""
+    parts = [statement]
+    if (statement.get("object") or {}).get("objectType") == "SubStatement":
+        parts.append(statement["object"])
+    return {
+        attachment["sha2"]
+        for part in parts
+        for attachment in part.get("attachments") or []
+        if isinstance(attachment, dict) and attachment.get("sha2")
+    }
+
+
 class ActivityDefinition(models.Model):
     """The latest definition an activity was sent with, for the Activities resource
     (xAPI 1.0.3 Communication §2.5)."""
