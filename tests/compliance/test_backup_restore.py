@@ -42,3 +42,37 @@ def test_a_restored_backup_verifies_its_ledger(tmp_path):
     assert done.returncode == 0, done.stderr
     assert "ledger verified" in done.stdout, done.stdout
     assert dump.stat().st_size > 0
+
+
+def database_url() -> str:
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}:{db['PASSWORD']}@{db['HOST']}:{db['PORT']}/{db['NAME']}"
+
+
+def test_the_check_compares_triggers_and_row_counts_with_the_live_database(tmp_path):
+    obligation()
+    done = subprocess.run([SCRIPT, database_url()], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "triggers and row counts match" in done.stdout
+
+
+def test_media_files_missing_from_the_backup_are_listed(tmp_path):
+    from wagtail.documents.models import Document
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node() or Collection.add_root(name="Root")
+    Document.objects.create(title="Richtlinie", file="documents/richtlinie.pdf", collection=root)
+    media = tmp_path / "media"
+    media.mkdir()
+    env = {**os.environ, "SENSI_BACKUP_MEDIA_DIR": str(media)}
+    done = subprocess.run(
+        [SCRIPT, database_url()], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert done.returncode == 1
+    assert "media file missing from the backup: documents/richtlinie.pdf" in done.stderr
+    (media / "documents").mkdir()
+    (media / "documents" / "richtlinie.pdf").write_bytes(b"%PDF")
+    done = subprocess.run(
+        [SCRIPT, database_url()], capture_output=True, text=True, timeout=300, env=env
+    )
+    assert done.returncode == 0, done.stderr
