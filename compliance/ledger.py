@@ -61,9 +61,7 @@ PROBLEMS = {
 }
 
 
-def _walk(
-    after_seq: int, previous_hash: str, keyed: bool
-) -> tuple[int, str, Verification | None]:
+def _walk(after_seq: int, previous_hash: str, keyed: bool) -> tuple[int, str, Verification | None]:
     """Verify entries after `after_seq`, streamed; `keyed`: the chain before them already
     holds a keyed entry, so every entry must be keyed. Returns the last seq and hash, and a
     failed Verification at the first broken entry."""
@@ -133,8 +131,7 @@ def verify_ledger(*, full: bool = True) -> Verification:
     start = None if full else LedgerCheck.objects.filter(ok=True).order_by("-pk").first()
     after_seq, previous_hash = (start.last_seq, start.last_hash) if start else (0, GENESIS_HASH)
     keyed = bool(
-        after_seq
-        and LedgerEntry.objects.filter(seq=after_seq, hash_format=KEYED_FORMAT).exists()
+        after_seq and LedgerEntry.objects.filter(seq=after_seq, hash_format=KEYED_FORMAT).exists()
     )
     last_seq, last_hash, failure = _walk(after_seq, previous_hash, keyed)
     if failure is None:

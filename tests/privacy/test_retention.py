@@ -235,7 +235,9 @@ def rewrite_as_format_1_chain():
         }
     )
     LedgerEntry.objects.create(**boundary)
-    LedgerHead.objects.filter(pk=1).update(last_seq=boundary["seq"], last_hash=boundary["entry_hash"])
+    LedgerHead.objects.filter(pk=1).update(
+        last_seq=boundary["seq"], last_hash=boundary["entry_hash"]
+    )
     ledger_triggers.execute(run, connection.vendor, create=True)
 
 
