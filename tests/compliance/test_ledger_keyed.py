@@ -4,6 +4,7 @@ triggers dropped; tests/compliance/test_ledger_roles.py tries it as the applicat
 
 import hashlib
 import hmac
+import io
 from datetime import timedelta
 
 import pytest
@@ -284,3 +285,15 @@ def test_the_database_refuses_to_move_the_head_back_or_elsewhere(entries):
     with pytest.raises(DatabaseError), transaction.atomic():
         LedgerHead.objects.create(pk=2, last_seq=5, last_hash=entries[4].entry_hash)
     assert LedgerHead.objects.get().last_seq == 5
+
+
+def test_the_compliance_report_prints_the_newest_checkpoint(home, entries, anchor_file, tmp_path):
+    from tests.compliance.reports_org import build_org
+    from tests.compliance.test_reports_exports import pdf_text
+
+    build_org(home)
+    call_command("anchor_ledger", stdout=io.StringIO())
+    out = tmp_path / "report.pdf"
+    call_command("compliance_report", format="pdf", out=str(out), verbosity=0)
+    text = "".join(pdf_text(out.read_bytes()).split())
+    assert "".join(checkpoint_text().split()) in text
