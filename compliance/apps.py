@@ -1,5 +1,21 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def sync_ledger_rules(sender, using, **kwargs):
+    """After `migrate` (run as the owner): the retention period the ledger's triggers read,
+    and the application role's rights on tables created since (compliance.db_roles)."""
+    from django.conf import settings
+    from django.db import connections
+
+    from .db_roles import grant_app_role
+    from .models import LedgerRetention
+
+    LedgerRetention.objects.using(using).update_or_create(
+        pk=1, defaults={"days": settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS}
+    )
+    grant_app_role(connections[using])
 
 
 class ComplianceConfig(AppConfig):
@@ -10,8 +26,9 @@ class ComplianceConfig(AppConfig):
         # New obligation versions on material changes; obligations on "Meine Schulungen".
         from courses import publish_outlook
 
-        from . import learner_views, receivers  # noqa: F401
+        from . import checks, learner_views, receivers  # noqa: F401
         from .publish_outlook import obligation_consequences
 
         # What a publish will do, in the module's edit view (courses cannot ask compliance).
         publish_outlook.register(obligation_consequences)
+        post_migrate.connect(sync_ledger_rules, sender=self)

@@ -21,6 +21,8 @@ def production_env(tmp_path) -> dict[str, str]:
         "SENSI_SECRET_KEY": "x" * 64 + "production-like-secret-key-for-the-check",
         "SENSI_ALLOWED_HOSTS": "sensi.example.org,testserver",
         "DATABASE_URL": f"sqlite:///{tmp_path / 'production.sqlite3'}",
+        "SENSI_LEDGER_KEYS": "k2026:" + "y" * 43,
+        "SENSI_LEDGER_ANCHOR_FILE": str(tmp_path / "ledger-anchors.log"),
     }
 
 
@@ -29,6 +31,13 @@ def test_production_settings_pass_the_deployment_check(tmp_path):
         "check", "--deploy", "--fail-level", "WARNING", env_overrides=production_env(tmp_path)
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_run_without_a_ledger_key(tmp_path):
+    for keys, error in [("", "compliance.E002"), ("dev:dev-only-ledger-key-do-not-use", "E003")]:
+        env = {**production_env(tmp_path), "SENSI_LEDGER_KEYS": keys}
+        result = run_manage("check", "--deploy", env_overrides=env)
+        assert result.returncode != 0 and error in result.stderr, result.stderr
 
 
 # Requests in production mode that need neither database tables nor collected static files.

@@ -1,5 +1,5 @@
 from .audit import ReportAccess
-from .ledger import LedgerCheck, LedgerEntry, LedgerHead
+from .ledger import LedgerCheck, LedgerEntry, LedgerHead, LedgerRetention
 from .obligations import Obligation, ObligationVersion
 from .organisation import Dienststelle, Employee, Ressort
 from .reminders import Reminder
@@ -12,6 +12,7 @@ __all__ = [
     "LedgerCheck",
     "LedgerEntry",
     "LedgerHead",
+    "LedgerRetention",
     "Obligation",
     "ObligationStatus",
     "ObligationVersion",

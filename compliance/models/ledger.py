@@ -23,9 +23,21 @@ the chain must go on verifying. So the hash does not cover them directly: it cov
 Entries written before this design (format 1) hash the personal fields themselves; they
 keep verifying as before, unchanged, but cannot be anonymised without breaking the chain
 (`purge_expired` counts and reports them).
+
+A keyed chain (format 3)
+------------------------
+A plain SHA-256 chain can be recomputed by anyone who can write the table. Format 3 covers
+the same content as format 2 plus `key_id` with an HMAC-SHA256 under a secret key from the
+environment (`compliance.ledger_keys`), so a database administrator without the key cannot
+rewrite an entry and recompute the chain through the head. Once the chain holds a format-3
+entry, every later entry must be format 3 too (a rewritten tail cannot fall back to plain
+SHA-256). Migration 0008 ends an existing unkeyed chain with a keyed "boundary" entry: its
+HMAC covers the hash of the last unkeyed entry and with it, through the chain, every entry
+before it.
 """
 
 import hashlib
+import hmac
 import json
 import secrets
 from datetime import UTC
@@ -34,8 +46,11 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .. import ledger_keys
+
 GENESIS_HASH = "0" * 64
-CURRENT_FORMAT = 2
+CURRENT_FORMAT = 3
+KEYED_FORMAT = 3
 
 
 class LedgerIsAppendOnly(Exception):
@@ -46,6 +61,7 @@ class LedgerEntry(models.Model):
     class Kind(models.TextChoices):
         CONFIRMATION = "confirmation", _("Confirmation by the employee")
         CORRECTION = "correction", _("Correction by an administrator")
+        BOUNDARY = "boundary", _("Start of the keyed chain")
 
     seq = models.BigAutoField(primary_key=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
@@ -57,7 +73,11 @@ class LedgerEntry(models.Model):
         help_text=_("Empty once the entry was anonymised after the retention period."),
     )
     obligation_version = models.ForeignKey(
-        "compliance.ObligationVersion", on_delete=models.PROTECT, related_name="ledger_entries"
+        "compliance.ObligationVersion",
+        null=True,
+        on_delete=models.PROTECT,
+        related_name="ledger_entries",
+        help_text=_("Empty only for the entry where the keyed chain starts."),
     )
     language = models.CharField(_("language"), max_length=10)
     text_hash = models.CharField(_("hash of the text shown"), max_length=64)
@@ -78,6 +98,7 @@ class LedgerEntry(models.Model):
     personal_digest = models.CharField(max_length=64, blank=True)
     personal_salt = models.CharField(max_length=32, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    key_id = models.CharField(_("key"), max_length=16, blank=True)
 
     class Meta:
         verbose_name = _("ledger entry")
@@ -109,8 +130,10 @@ class LedgerEntry(models.Model):
         return compute_entry_hash(self.values())
 
     def seal(self) -> None:
-        """Before the insert: salt and digest of the personal fields, then the entry hash."""
+        """Before the insert: salt and digest of the personal fields, then the entry's HMAC
+        with the current signing key."""
         self.hash_format = CURRENT_FORMAT
+        self.key_id = ledger_keys.signing_key()[0]
         self.personal_salt = secrets.token_hex(16)
         self.personal_digest = self.compute_personal_digest()
         self.entry_hash = self.compute_hash()
@@ -137,6 +160,8 @@ HASHED_FIELDS_V2 = (
     "hash_format",
     "personal_digest",
 )
+# Format 3: as format 2, and the id of the key whose HMAC the entry hash is.
+HASHED_FIELDS_V3 = (*HASHED_FIELDS_V2, "key_id")
 # Everything verification reads of a row (besides `entry_hash`).
 VERIFIED_FIELDS = (
     *HASHED_FIELDS,
@@ -144,6 +169,7 @@ VERIFIED_FIELDS = (
     "personal_digest",
     "personal_salt",
     "anonymised_at",
+    "key_id",
 )
 
 
@@ -156,9 +182,12 @@ def entry_content(**values) -> dict:
     return content
 
 
+def canonical(content: dict) -> bytes:
+    return json.dumps(content, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
 def hash_content(content: dict) -> str:
-    canonical = json.dumps(content, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+    return hashlib.sha256(canonical(content)).hexdigest()
 
 
 def personal_digest(values: dict) -> str:
@@ -168,22 +197,33 @@ def personal_digest(values: dict) -> str:
 
 
 def compute_entry_hash(values: dict) -> str:
+    """The entry hash: SHA-256 (formats 1 and 2) or the HMAC under the entry's key (format
+    3; raises ledger_keys.UnknownLedgerKey when that key is not configured)."""
+    if values["hash_format"] == KEYED_FORMAT:
+        content = entry_content(**{field: values[field] for field in HASHED_FIELDS_V3})
+        return ledger_keys.mac(ledger_keys.key(values["key_id"]), canonical(content))
     fields = HASHED_FIELDS if values["hash_format"] == 1 else HASHED_FIELDS_V2
     return hash_content(entry_content(**{field: values[field] for field in fields}))
 
 
 def seal_values(values: dict) -> dict:
     """For bulk writers (the demo): `values` (the format-1 fields) completed with format,
-    salt, digest and entry hash."""
-    sealed = {**values, "hash_format": CURRENT_FORMAT, "personal_salt": secrets.token_hex(16)}
+    key, salt, digest and entry hash."""
+    sealed = {
+        **values,
+        "hash_format": CURRENT_FORMAT,
+        "key_id": ledger_keys.signing_key()[0],
+        "personal_salt": secrets.token_hex(16),
+    }
     sealed["personal_digest"] = personal_digest(sealed)
     sealed["entry_hash"] = compute_entry_hash(sealed)
     return sealed
 
 
 def content_problem(values: dict, entry_hash: str) -> str | None:
-    """Why a row's content does not match its hash, or None (the chain is checked apart)."""
-    if values["hash_format"] == CURRENT_FORMAT:
+    """Why a row's content does not match its hash ("personal", "content", "key"), or None
+    (the chain is checked apart)."""
+    if values["hash_format"] in (2, KEYED_FORMAT):
         if values["anonymised_at"] is None:
             if personal_digest(values) != values["personal_digest"]:
                 return "personal"
@@ -191,7 +231,13 @@ def content_problem(values: dict, entry_hash: str) -> str | None:
             return "personal"
     elif values["hash_format"] != 1 or values["anonymised_at"] is not None:
         return "content"
-    if compute_entry_hash(values) != entry_hash:
+    if values["hash_format"] != KEYED_FORMAT and values["key_id"]:
+        return "content"
+    try:
+        expected = compute_entry_hash(values)
+    except ledger_keys.UnknownLedgerKey:
+        return "key"
+    if not hmac.compare_digest(expected, entry_hash):
         return "content"
     return None
 
@@ -226,3 +272,18 @@ class LedgerCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.checked_at:%Y-%m-%d %H:%M} {'ok' if self.ok else 'broken'}"
+
+
+class LedgerRetention(models.Model):
+    """The retention period of acknowledgements as the database's triggers read it: they
+    allow anonymising only entries older than this. `migrate` (run as the owner) sets it from
+    SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS; the application's database role can only read it."""
+
+    days = models.PositiveIntegerField(_("days"))
+
+    class Meta:
+        verbose_name = _("ledger retention period")
+        verbose_name_plural = _("ledger retention periods")
+
+    def __str__(self) -> str:
+        return f"{self.days} days"

@@ -25,6 +25,7 @@ from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, Tabl
 from courses.models import Topic
 
 from ..ledger import Verification, current_verification
+from ..ledger_anchor import checkpoint_text
 from ..pdf_fonts import BOLD, REGULAR, stylesheet
 from ..pdf_tagging import Tagging
 from .figures import Group, Withheld
@@ -90,6 +91,7 @@ def report_content(selection: Selection, *, verification: Verification | None = 
             "ok": verification.ok,
             "entries": verification.entries,
             "summary": verification.summary(),
+            "checkpoint": checkpoint_text(),
         },
     }
 
@@ -293,6 +295,7 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
                 + " "
                 + content["ledger"]["summary"]
             ),
+            _checkpoint(content["ledger"].get("checkpoint"), p, small),
             h2(_("Integrity of this report")),
             p(
                 _(
@@ -318,3 +321,11 @@ def _trend_cells(point: dict, minimum: int) -> list[str]:
         _number(point["current"]),
         "–" if percent is None else f"{_number(percent, 1)} %",
     ]
+
+
+def _checkpoint(line: str | None, p, style):
+    """The newest signed checkpoint of the ledger's head (compliance.ledger_anchor): kept with
+    the printed report, it anchors the chain outside the database."""
+    if not line:
+        return p(_("No checkpoint of the ledger's head outside the database yet."), style)
+    return p(_("Newest checkpoint of the ledger (keep it): %(line)s") % {"line": line}, style)

@@ -403,6 +403,15 @@ SENSI_RETENTION_REMINDER_DAYS = int(os.environ.get("SENSI_RETENTION_REMINDER_DAY
 SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS = int(
     os.environ.get("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", str(5 * 365 + 1))
 )
+# The acknowledgement ledger (docs/operations.md, "The acknowledgement ledger"): the HMAC
+# keys of its hash chain as comma-separated `key_id:secret` pairs, the first one signs new
+# entries and older ones stay for verifying entries signed before a rotation; the file that
+# `manage.py anchor_ledger` appends signed checkpoints of the chain's head to; and the
+# PostgreSQL role the application runs as, which migrations (run as the owner) grant only
+# what it needs (empty: no grants, e.g. when app and owner are one role).
+SENSI_LEDGER_KEYS = env_list("SENSI_LEDGER_KEYS")
+SENSI_LEDGER_ANCHOR_FILE = os.environ.get("SENSI_LEDGER_ANCHOR_FILE", "")
+SENSI_DB_APP_ROLE = os.environ.get("SENSI_DB_APP_ROLE", "sensi_app")
 # Accessibility statement (BITV 2.0 §7): where feedback from its form is mailed (empty: only
 # stored, listed in the admin), and the enforcement body it names (conciliation body under
 # § 16 BGG by default; a state administration names its own state's body).

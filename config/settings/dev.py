@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("SENSI_SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
+# A fixed ledger key for development and tests; `check --deploy` refuses it.
+os.environ.setdefault("SENSI_LEDGER_KEYS", "dev:dev-only-ledger-key-do-not-use-in-production")
 
 from .base import *  # noqa: E402, F403
 

@@ -1,5 +1,6 @@
-"""Migration 0006 keeps existing ledger chains verifiable: entries written before the salted
-digest become format 1 with their hashes unchanged, and new ones chain on in format 2."""
+"""Migrations 0006 and 0008 keep existing ledger chains verifiable: entries written before the
+salted digest become format 1 with their hashes unchanged, 0008 closes the unkeyed chain with
+a keyed boundary entry, and new entries chain on keyed (format 3)."""
 
 import pytest
 from django.db import connection
@@ -71,8 +72,16 @@ def test_entries_from_before_the_digest_still_verify_and_new_ones_chain_on():
     finally:
         migrate(latest())
 
-    assert list(LedgerEntry.objects.values_list("hash_format", flat=True)) == [1, 1]
+    assert list(LedgerEntry.objects.values_list("hash_format", "kind").order_by("seq")) == [
+        (1, "confirmation"),
+        (1, "confirmation"),
+        (3, "boundary"),
+    ]
+    boundary = LedgerEntry.objects.get(seq=3)
+    assert boundary.previous_hash == previous and boundary.key_id == "dev"
+    assert boundary.employee_id is None and boundary.obligation_version_id is None
     assert verify_ledger().ok
+    previous = boundary.entry_hash
     new = record_correction(
         employee=person,
         version=version,
@@ -81,6 +90,6 @@ def test_entries_from_before_the_digest_still_verify_and_new_ones_chain_on():
         reason="Papier",
         recorded_by=UserFactory(),
     )
-    assert new.hash_format == 2 and new.previous_hash == previous
+    assert new.hash_format == 3 and new.previous_hash == previous
     result = verify_ledger()
-    assert result.ok and result.entries == 3
+    assert result.ok and result.entries == 4

@@ -14,7 +14,7 @@ from django.utils import timezone
 from compliance import ledger_triggers
 from compliance.ledger import verify_ledger
 from compliance.models import LedgerEntry, LedgerHead, Reminder
-from compliance.models.ledger import compute_entry_hash
+from compliance.models.ledger import GENESIS_HASH, compute_entry_hash, seal_values
 from compliance.services import record_correction
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt
@@ -173,7 +173,7 @@ def test_acknowledgements_within_their_longer_period_stay(learners):
 
 def test_the_database_allows_anonymising_but_no_other_change(learners):
     old, _recent = learners
-    entry = LedgerEntry.objects.filter(employee=old.employee).first()
+    entry = old_correction(old)  # past its retention period
     with pytest.raises(DatabaseError), transaction.atomic():
         # The person removed but the evidence changed too
         LedgerEntry.objects.filter(pk=entry.pk).update(
@@ -183,7 +183,7 @@ def test_the_database_allows_anonymising_but_no_other_change(learners):
         # Someone else put in the employee's place
         LedgerEntry.objects.filter(pk=entry.pk).update(employee=_recent.employee)
     LedgerEntry.objects.filter(pk=entry.pk).update(
-        employee=None, personal_salt="", anonymised_at=timezone.now()
+        employee=None, recorded_by=None, reason="", personal_salt="", anonymised_at=timezone.now()
     )
     with pytest.raises(DatabaseError), transaction.atomic():
         LedgerEntry.objects.filter(pk=entry.pk).update(anonymised_at=None)
@@ -195,18 +195,57 @@ def run(sql, params=()):
         cursor.execute(sql, params)
 
 
+def rewrite_as_format_1_chain():
+    """The ledger as an installation from before the salted digest and the key has it after
+    migration 0008: every entry format 1, closed by a keyed boundary entry."""
+    ledger_triggers.execute(run, connection.vendor, create=False)
+    previous = GENESIS_HASH
+    for entry in LedgerEntry.objects.order_by("seq"):
+        values = {
+            **entry.values(),
+            "hash_format": 1,
+            "personal_salt": "",
+            "personal_digest": "",
+            "key_id": "",
+            "previous_hash": previous,
+        }
+        previous = compute_entry_hash(values)
+        LedgerEntry.objects.filter(pk=entry.pk).update(
+            hash_format=1,
+            personal_salt="",
+            personal_digest="",
+            key_id="",
+            previous_hash=values["previous_hash"],
+            entry_hash=previous,
+        )
+    now = timezone.now()
+    boundary = seal_values(
+        {
+            "seq": entry.seq + 1,
+            "kind": "boundary",
+            "employee_id": None,
+            "obligation_version_id": None,
+            "language": "",
+            "text_hash": "",
+            "confirmed_at": now,
+            "recorded_at": now,
+            "recorded_by_id": None,
+            "reason": "",
+            "previous_hash": previous,
+        }
+    )
+    LedgerEntry.objects.create(**boundary)
+    LedgerHead.objects.filter(pk=1).update(
+        last_seq=boundary["seq"], last_hash=boundary["entry_hash"]
+    )
+    ledger_triggers.execute(run, connection.vendor, create=True)
+
+
 def test_format_1_entries_keep_verifying_and_are_kept_not_anonymised(learners):
     """Entries written before the salted digest hash the personal fields themselves."""
     old, _recent = learners
-    entry = old_correction(old)  # the last entry, so only the head points to it
-    values = {**entry.values(), "hash_format": 1, "personal_salt": "", "personal_digest": ""}
-    legacy_hash = compute_entry_hash(values)
-    ledger_triggers.execute(run, connection.vendor, create=False)
-    LedgerEntry.objects.filter(pk=entry.pk).update(
-        hash_format=1, personal_salt="", personal_digest="", entry_hash=legacy_hash
-    )
-    ledger_triggers.execute(run, connection.vendor, create=True)
-    LedgerHead.objects.filter(pk=1).update(last_hash=legacy_hash)
+    entry = old_correction(old)
+    rewrite_as_format_1_chain()
     assert verify_ledger().ok
 
     output = purge()

@@ -6,9 +6,11 @@ from compliance.ledger import verify_ledger
 
 
 class Command(BaseCommand):
-    """Check the acknowledgement ledger's hash chain; exit 1 and name the first broken entry
-    if anything was changed, inserted or deleted. Run it nightly from cron; `--quick` checks
-    only what was appended since the last intact check."""
+    """Check the acknowledgement ledger's keyed hash chain and compare it with the newest
+    checkpoint in the anchor file; exit 1 and name the first broken entry if anything was
+    changed, inserted or deleted. Run it nightly from cron; `--quick` checks only what was
+    appended since the last intact check, and keeps failing after a failed check until a
+    full check passes."""
 
     help = "Verify the acknowledgement ledger's hash chain."
 
