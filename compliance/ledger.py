@@ -7,8 +7,10 @@ appended since the last intact check and cite when the whole chain was last veri
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .dates import local_datetime
 from .models import LedgerCheck, LedgerEntry, LedgerHead
 from .models.ledger import GENESIS_HASH, VERIFIED_FIELDS, content_problem
 
@@ -39,7 +41,7 @@ class Verification:
                 "entries from #%(start)s verified now."
             ) % {
                 "entries": self.entries,
-                "when": self.full_check_at.strftime("%Y-%m-%d %H:%M"),
+                "when": local_datetime(self.full_check_at, get_language() or "de"),
                 "start": self.checked_from,
             }
         return _("Ledger intact: %(entries)s entries, every hash verified.") % {
