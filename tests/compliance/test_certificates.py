@@ -188,7 +188,9 @@ def test_the_page_needs_no_sign_in_and_shows_the_form(client):
 
 def test_the_page_answers_valid_with_module_and_dates_and_nothing_personal(client, person, duty):
     entry = acknowledge(person, duty)
-    html = verify(client, code_for(entry)).content.decode()
+    response = verify(client, code_for(entry))
+    assert not response.cookies  # no session, no tracking
+    html = response.content.decode()
     assert "Ergebnis: Gültig" in html
     assert duty.module.title in html and "Pflicht: Phishing" in html
     assert timezone.localtime(entry.confirmed_at).strftime("%d.%m.%Y") in html
