@@ -12,8 +12,10 @@ is noticed.
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from .dates import local_datetime
 from .ledger_anchor import anchor_problem
 from .models import LedgerCheck, LedgerEntry, LedgerHead
 from .models.ledger import GENESIS_HASH, KEYED_FORMAT, VERIFIED_FIELDS, content_problem
@@ -46,7 +48,7 @@ class Verification:
                 "entries from #%(start)s verified now."
             ) % {
                 "entries": self.entries,
-                "when": self.full_check_at.strftime("%Y-%m-%d %H:%M"),
+                "when": local_datetime(self.full_check_at, get_language() or "de"),
                 "start": self.checked_from,
             }
         return _("Ledger intact: %(entries)s entries, every hash verified.") % {

@@ -180,3 +180,17 @@ def version_outlook(module: ModulePage) -> list[VersionOutlook]:
         )
         for obligation in obligations
     ]
+
+
+def module_completed_at(*, employee: Employee, obligation: Obligation):
+    """When the employee completed the obligation's module (None: not recorded, e.g. a paper
+    acknowledgement, or the learning data was deleted after its retention period)."""
+    return (
+        ModuleProgress.objects.filter(
+            user_id=employee.user_id,
+            module_key=obligation.module.translation_key,
+            completed_at__isnull=False,
+        )
+        .values_list("completed_at", flat=True)
+        .first()
+    )

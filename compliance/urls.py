@@ -1,7 +1,7 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import learner_views
+from . import certificate_views, learner_views
 from .reports import views as report_views
 
 app_name = "compliance"
@@ -15,6 +15,17 @@ urlpatterns = [
         pgettext_lazy("URL", "obligations/confirmation-<int:seq>.pdf"),
         learner_views.confirmation_pdf_view,
         name="confirmation_pdf",
+    ),
+    path(
+        pgettext_lazy("URL", "obligations/certificate-<int:seq>.pdf"),
+        certificate_views.certificate_pdf_view,
+        name="certificate_pdf",
+    ),
+    # Public, without sign-in: the answer for a certificate's verification code.
+    path(
+        pgettext_lazy("URL", "certificates/verify/"),
+        certificate_views.verify_certificate,
+        name="verify_certificate",
     ),
     # Compliance reports (CISO, Datenschutzbeauftragte, Ressort-ISB)
     path(pgettext_lazy("URL", "compliance/"), report_views.dashboard, name="reports"),

@@ -9,7 +9,7 @@ docs/compliance-reports.md ("What the hash covers").
 import hashlib
 import io
 import json
-from datetime import UTC
+from datetime import UTC, date, datetime
 from xml.sax.saxutils import escape
 
 from django.utils import formats, timezone
@@ -18,12 +18,16 @@ from django.utils.translation import override
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from courses.models import Topic
 
+from ..dates import local_date, local_datetime
 from ..ledger import Verification, current_verification
 from ..ledger_anchor import checkpoint_text
 from ..pdf_fonts import BOLD, REGULAR, stylesheet
@@ -103,13 +107,21 @@ def content_hash(content: dict) -> str:
 
 # --- layout ----------------------------------------------------------------------------------
 
+MARGIN = 2 * cm
+PADDING = 4  # points of space left and right of the text in a table cell
+LABEL_MIN_WIDTH = 3.5 * cm  # a column of names (Ressorts, months) is never narrower
+FIGURE_MIN_WIDTH = 2.2 * cm  # nor a column of figures, so that short headers stay one line
+
 GRID = [
-    ("FONTNAME", (0, 0), (-1, -1), REGULAR),
-    ("FONTNAME", (0, 0), (-1, 0), BOLD),
+    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # reportlab sets it per cell, Paragraphs too
+    ("FONTSIZE", (0, 0), (-1, -1), 9),
     ("LINEBELOW", (0, 0), (-1, 0), 0.75, colors.black),
     ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.grey),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("VALIGN", (0, 0), (-1, 0), "BOTTOM"),
+    ("VALIGN", (0, 1), (-1, -1), "TOP"),
     ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+    ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
 ]
 
 
@@ -140,6 +152,68 @@ def _figure_header() -> list[str]:
         _("Employees overdue"),
         _("Overdue acknowledgements"),
     ]
+
+
+class FigureTable:
+    """A table of figures whose header cells wrap between words inside their columns.
+
+    Each column is as wide as the longest word of its header or the longest value below it
+    (a header wraps between words, never inside one); a first column of names (`labels`)
+    takes the rest of the line. `min_width` tells whether the table fits a portrait page.
+    """
+
+    def __init__(self, header: list[str], rows: list[list], *, labels: bool, styles):
+        self.header, self.rows, self.labels = header, rows, labels
+        self.header_style = styles["header"]
+        self.widths = [self._column_width(i) for i in range(len(header))]
+
+    def _column_width(self, column: int) -> float:
+        style = self.header_style
+        words = self.header[column].split()
+        widest = max(stringWidth(w, style.fontName, style.fontSize) for w in words)
+        for row in self.rows:
+            value = row[column]
+            if isinstance(value, str):
+                widest = max(widest, stringWidth(value, REGULAR, 9))
+        widest += 2 * PADDING + 1
+        return max(widest, LABEL_MIN_WIDTH if self.labels and column == 0 else FIGURE_MIN_WIDTH)
+
+    @property
+    def min_width(self) -> float:
+        return sum(self.widths)
+
+    def flowable(self, tags: Tagging, frame_width: float) -> Table:
+        spare = max(frame_width - self.min_width, 0)
+        if self.labels:
+            widths = [self.widths[0] + spare, *self.widths[1:]]
+        else:
+            widths = [w + spare / len(self.widths) for w in self.widths]
+        styles = [self.header_left if self.labels else self.header_style]
+        styles += [self.header_style] * (len(self.header) - 1)
+        header = [
+            Paragraph(escape(text), style) for text, style in zip(self.header, styles, strict=True)
+        ]
+        table = tags.table(
+            [header, *self.rows],
+            header_rows=1,
+            header_columns=1 if self.labels else 0,
+            colWidths=widths,
+            repeatRows=1,
+        )
+        table.setStyle(TableStyle(GRID))
+        return table
+
+    @property
+    def header_left(self) -> ParagraphStyle:
+        return self.header_style.clone("header_left", alignment=TA_LEFT)
+
+
+def page_size_for(tables: list[FigureTable]) -> tuple[float, float]:
+    """Portrait A4, or landscape when a table does not fit between portrait margins."""
+    portrait_frame = A4[0] - 2 * MARGIN
+    if any(table.min_width > portrait_frame for table in tables):
+        return landscape(A4)
+    return A4
 
 
 def _trend_chart(points: list[dict]) -> Drawing:
@@ -177,24 +251,23 @@ def _trend_chart(points: list[dict]) -> Drawing:
     return drawing
 
 
-def _table(tags: Tagging, rows: list[list], widths: list[float], *, row_headers=0) -> Table:
-    """A figure table: the first row (repeated on each page) and `row_headers` columns are
-    header cells."""
-    table = tags.table(
-        rows, header_rows=1, header_columns=row_headers, colWidths=widths, repeatRows=1
-    )
-    table.setStyle(TableStyle(GRID))
-    return table
+def _styles():
+    styles = stylesheet()
+    body = styles["BodyText"]
+    styles.add(body.clone("small", fontSize=8, leading=10))
+    styles.add(body.clone("header", fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT))
+    return styles
 
 
 def write_pdf(content: dict, out, *, language: str = "de") -> None:
-    """Lay out `content` as an A4 PDF into the file-like `out`."""
+    """Lay out `content` as an A4 PDF into the file-like `out`: portrait, or landscape when
+    a table is too wide for portrait (`page_size_for`)."""
     digest = content_hash(content)
     tags = Tagging()
     buffer = io.BytesIO()
     with override(language):
-        styles = stylesheet()
-        body, small = styles["BodyText"], styles["BodyText"].clone("small", fontSize=8)
+        styles = _styles()
+        body, small = styles["BodyText"], styles["small"]
         title = _("Compliance report")
         minimum = content["minimum_group_size"]
 
@@ -202,68 +275,77 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             canvas.saveState()
             canvas.setFont(REGULAR, 7)
             canvas.drawString(
-                2 * cm,
+                MARGIN,
                 1.2 * cm,
                 _("Page %(page)d – SHA-256 of the report content: %(hash)s")
                 % {"page": document.page, "hash": digest},
             )
             canvas.restoreState()
 
+        cell = lambda text, style=body: Paragraph(escape(str(text)), style)  # noqa: E731
+        p = lambda text, style=body: tags.p(cell(text, style))  # noqa: E731
+        h2 = lambda text: tags.h2(Paragraph(escape(text), styles["Heading2"]))  # noqa: E731
+        summary = FigureTable(
+            _figure_header(), [_cells(content["total"], minimum)], labels=False, styles=styles
+        )
+        per_ressort = FigureTable(
+            [_("Ressort"), *_figure_header()],
+            [
+                [cell(f"{r['code']} – {r['name']}", small), *_cells(r, minimum)]
+                for r in content["per_ressort"]
+            ],
+            labels=True,
+            styles=styles,
+        )
+        monthly = FigureTable(
+            [_("Month end"), _("Required"), _("Current"), _("Share current")],
+            [_trend_cells(point, minimum, language) for point in content["trend"]],
+            labels=True,
+            styles=styles,
+        )
+        page_size = page_size_for([summary, per_ressort, monthly])
+        frame = page_size[0] - 2 * MARGIN
         document_title = f"Sensi – {title}"
         document = SimpleDocTemplate(
             buffer,
-            pagesize=A4,
+            pagesize=page_size,
             title=document_title,
             author="Sensi",
             subject=title,
             lang=language,
             initialFontName=REGULAR,
-            leftMargin=2 * cm,
-            rightMargin=2 * cm,
-            bottomMargin=2 * cm,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            bottomMargin=MARGIN,
         )
-        cell = lambda text, style=body: Paragraph(escape(str(text)), style)  # noqa: E731
-        p = lambda text, style=body: tags.p(cell(text, style))  # noqa: E731
-        h2 = lambda text: tags.h2(Paragraph(escape(text), styles["Heading2"]))  # noqa: E731
-        obligations = ", ".join(o["title"] for o in content["obligations"]) or "–"
         scope = content["scope"]
+        generated_at = datetime.fromisoformat(content["generated_at"])
         meta = [
-            [_("Generated at"), content["generated_at"]],
+            [_("Generated at"), local_datetime(generated_at, language)],
             [_("Generated by"), content["generated_by"]],
             [_("Roles"), ", ".join(scope["roles"])],
             [_("Ressorts"), ", ".join(content["ressorts_in_scope"]) or "–"],
             [_("Topics"), ", ".join(str(Topic(topic).label) for topic in scope["topics"])],
-            [_("Obligations"), obligations],
-            [_("Figures as of"), content["as_of"]],
+            [_("Obligations"), ", ".join(o["title"] for o in content["obligations"]) or "–"],
+            [_("Figures as of"), local_date(date.fromisoformat(content["as_of"]), language)],
             [_("Minimum group size"), str(minimum)],
         ]
         meta_table = tags.table(
             [[cell(k), cell(v)] for k, v in meta],
             header_columns=1,
-            colWidths=[4.5 * cm, 12.5 * cm],
+            colWidths=[4.5 * cm, frame - 4.5 * cm],
         )
-        # reportlab sets a font for every cell, also for those that hold a Paragraph.
         meta_table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR)]))
+        # The story, top to bottom: one line per heading, paragraph, table or figure.
         story = [
             tags.h1(Paragraph(escape(title), styles["Title"])),
             meta_table,
             Spacer(1, 0.4 * cm),
             h2(_("Summary")),
-            _table(tags, [_figure_header(), _cells(content["total"], minimum)], [3.4 * cm] * 5),
+            summary.flowable(tags, frame),
             Spacer(1, 0.4 * cm),
             h2(_("Per Ressort")),
-            _table(
-                tags,
-                [
-                    [_("Ressort"), *_figure_header()],
-                    *[
-                        [cell(f"{r['code']} – {r['name']}", small), *_cells(r, minimum)]
-                        for r in content["per_ressort"]
-                    ],
-                ],
-                [4.5 * cm] + [2.5 * cm] * 5,
-                row_headers=1,
-            ),
+            per_ressort.flowable(tags, frame),
             p(
                 _(
                     "< %(minimum)d: fewer than %(minimum)d employees, figures withheld. "
@@ -280,15 +362,7 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
                     "The table below gives the same figures."
                 ),
             ),
-            _table(
-                tags,
-                [
-                    [_("Month end"), _("Required"), _("Current"), _("Share current")],
-                    *[_trend_cells(point, minimum) for point in content["trend"]],
-                ],
-                [4 * cm] + [3 * cm] * 3,
-                row_headers=1,
-            ),
+            monthly.flowable(tags, frame),
             h2(_("Acknowledgement ledger")),
             p(
                 (_("Verified: intact.") if content["ledger"]["ok"] else _("Verified: BROKEN."))
@@ -311,12 +385,13 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
     out.write(tags.finish(buffer.getvalue(), title=document_title, language=language))
 
 
-def _trend_cells(point: dict, minimum: int) -> list[str]:
+def _trend_cells(point: dict, minimum: int, language: str) -> list[str]:
+    month_end = local_date(date.fromisoformat(point["month_end"]), language)
     if point.get("withheld"):
-        return [point["month_end"], f"< {minimum}", "–", "–"]
+        return [month_end, f"< {minimum}", "–", "–"]
     percent = point["share_current_percent"]
     return [
-        point["month_end"],
+        month_end,
         _number(point["required"]),
         _number(point["current"]),
         "–" if percent is None else f"{_number(percent, 1)} %",

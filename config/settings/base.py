@@ -393,6 +393,18 @@ SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS = int(
     os.environ.get("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", "7")
 )
 
+# Teilnahmebescheinigungen (docs/compliance-reports.md): the key their verification codes are
+# derived with (HMAC; empty: SECRET_KEY and its fallbacks), earlier keys still accepted after
+# a rotation (comma-separated), and the rate limit of the public verification page per client
+# address (allauth syntax, like the sign-in limits).
+SENSI_CERTIFICATE_KEY = os.environ.get("SENSI_CERTIFICATE_KEY", "")
+SENSI_CERTIFICATE_KEY_FALLBACKS = [
+    key for key in os.environ.get("SENSI_CERTIFICATE_KEY_FALLBACKS", "").split(",") if key
+]
+SENSI_RATE_LIMIT_CERTIFICATE_CHECK = os.environ.get(
+    "SENSI_RATE_LIMIT_CERTIFICATE_CHECK", "20/m/ip,200/h/ip"
+)
+
 # Privacy (`privacy` app, docs/privacy.md): how long personal data is kept. `manage.py
 # purge_expired` (daily, from cron) deletes learning data (progress, quiz attempts, xAPI
 # statements and documents about learners) and reminder records after their period, and

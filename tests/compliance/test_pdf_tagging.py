@@ -80,3 +80,17 @@ def test_untagged_content_is_found():
     """The check the other tests rely on does see a flowable that was not wrapped."""
     pdf = build(lambda tags, styles: [Paragraph("Ohne Auszeichnung", styles["BodyText"])])
     assert pdf.untagged_painting == ["page 0: Tj ['Ohne Auszeichnung']"]
+
+
+def test_a_qr_code_is_a_figure_with_its_text_alternative_and_a_bounding_box():
+    from compliance.certificate_pdf import qr_code
+
+    url = "https://sensi.example/de/bescheinigungen/pruefen/?code=ABCD"
+    pdf = build(lambda tags, styles: [tags.figure(qr_code(url), alt=f"QR-Code: {url}")])
+    assert pdf.structure_types == ["Document", "Figure"]
+    (figure,) = pdf.elements_of_type("Figure")
+    assert figure["/Alt"] == f"QR-Code: {url}"
+    assert str(figure["/A"]["/O"]) == "/Layout" and len(figure["/A"]["/BBox"]) == 4
+    assert pdf.untagged_painting == [] and pdf.nested_mcids == []
+    assert pdf.structure_mcids == pdf.content_mcids
+    assert pdf.fonts == {} or all(pdf.fonts.values())

@@ -170,7 +170,7 @@ def test_pdf_report_has_no_untagged_content_and_only_embedded_fonts(ciso_client,
     assert pdf.structure_mcids == pdf.content_mcids
     assert pdf.parent_tree_mismatches == []
     assert pdf.fonts == {"DejaVuSans": True, "DejaVuSans-Bold": True}
-    assert "Überfällige Kenntnisnahmen" in pdf.text
+    assert {"Überfällige", "Kenntnisnahmen"} <= set(pdf.text.split())  # the header wraps
     assert "Nach Ressort" in pdf.text
 
 
@@ -181,4 +181,4 @@ def test_pdf_report_in_english_is_tagged_en(client, org):
     pdf = TaggedPdf(client.get(url).content)
     assert (pdf.lang, pdf.title) == ("en", "Sensi – Compliance report")
     assert pdf.elements_of_type("Figure")[0]["/Alt"].startswith("Bar chart")
-    assert "Overdue acknowledgements" in pdf.text
+    assert {"Overdue", "acknowledgements"} <= set(pdf.text.split())

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
@@ -35,6 +35,7 @@ from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 
+from compliance.certificates import code_for
 from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
 from compliance.models.obligations import text_hash
 from compliance.roles import Role
@@ -260,6 +261,10 @@ AUDITS = {
     "accessibility-statement-signed-in": Audit(EMPLOYEE, goto("accessibility")),
     "accessibility-feedback-with-errors": Audit(None, submit_feedback(valid=False)),
     "accessibility-feedback-sent": Audit(EMPLOYEE, submit_feedback(valid=True)),
+    "certificate-verify": Audit(None, goto("verify_certificate")),
+    "certificate-verify-valid": Audit(None, goto("verify_certificate_valid")),
+    "certificate-verify-with-error": Audit(None, goto("verify_certificate_malformed")),
+    "certificate-verify-unknown-en": Audit(None, goto("verify_certificate_unknown_en")),
 }
 
 
@@ -359,7 +364,7 @@ def seed_audit_site(url: str) -> AuditSite:
     for obligation in (waiting, confirmed):
         complete_module(employee, obligation.module.specific)
     text = current_version(confirmed).text_for("de")
-    confirm_acknowledgement(
+    entry, _created = confirm_acknowledgement(
         employee=employee_for(employee),
         obligation=confirmed,
         language="de",
@@ -402,11 +407,18 @@ def seed_audit_site(url: str) -> AuditSite:
             accessibility=reverse("accessibility:statement"),
             my_data=reverse("privacy:my_data"),
             processing=reverse("privacy:processing"),
+            verify_certificate=reverse("compliance:verify_certificate"),
+            verify_certificate_valid=reverse("compliance:verify_certificate")
+            + "?"
+            + urlencode({"code": code_for(entry)}),
+            verify_certificate_malformed=reverse("compliance:verify_certificate") + "?code=x",
         )
     with translation.override("en"):
         site.paths.update(
             my_training_en=reverse("courses:my_training"),
             accessibility_en=reverse("accessibility:statement"),
+            verify_certificate_unknown_en=reverse("compliance:verify_certificate")
+            + "?code=ABCD-EFGH-JKMN-PQRS-TVWX-1",
         )
     return site
 
