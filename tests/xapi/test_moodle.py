@@ -95,6 +95,8 @@ def test_the_plugin_replayed_end_to_end(client, lrs_endpoint, lrs_credentials):
     response = launch(client, module, lrs_endpoint, lrs_credentials, actor, registration)
     assert response.status_code == 302 and response["Location"] == module.url
     assert ActorBinding.objects.get().user == user
+    # Moodle polls `closed` on its launch window: the opener link must survive (finding 10).
+    assert client.get(module.url)["Cross-Origin-Opener-Policy"] == "unsafe-none"
     query = {"actor": actor, "activity_id": page_iri(module)}
     assert moodle_plugin.completion_query(lrs_endpoint, lrs_credentials, **query) == []
 
