@@ -20,9 +20,14 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def dev_server():
+def dev_server(tmp_path_factory):
     port = free_port()
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    database = tmp_path_factory.mktemp("devserver") / "db.sqlite3"  # /xapi/about reads none
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+    }
     process = subprocess.Popen(
         [
             sys.executable,
