@@ -10,3 +10,7 @@ import os
 
 workers = int(os.environ.get("WEB_CONCURRENCY", "4"))  # about two per core
 timeout = 60
+
+# Where an access log is enabled (--access-logfile), it has no query strings (%(U)s is the path
+# alone) and no referrer: an LMS launch URL carries a credential in `auth=`.
+access_log_format = '%(h)s %(l)s %(u)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s "%(a)s" %(M)sms'

@@ -4,6 +4,8 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
+from courses.launches import LMS_WINDOW
+
 # Features no Sensi page uses. WebAuthn (publickey-credentials-*) and fullscreen video keep
 # their default, Sensi's own origin.
 PERMISSIONS_POLICY = ", ".join(
@@ -73,4 +75,28 @@ class SecurityHeadersMiddleware:
         # The LRS's Basic auth first: reading request.user would add "Vary: Cookie" to its answers.
         if "authorization" in request.headers or request.user.is_authenticated:
             patch_cache_control(response, no_store=True, private=True)
+        return response
+
+
+class LMSWindowMiddleware:
+    """Keep the opener link for a browser session that came from an LMS launch.
+
+    Moodle's TinCan Launch plugin opens the module in a new window and polls `closed` on it:
+    once the window reads as closed it runs its final completion check at once and navigates
+    away. `Cross-Origin-Opener-Policy: same-origin` (Django's default, set for every other
+    page) puts the module in a new browsing context group, which the opener sees as closed.
+    For the pages of a launched session (login, module, lessons, quiz) the policy is
+    `unsafe-none`; the trade-off is in docs/security.md ("Threat model: LMS launches")."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            not request.path_info.startswith("/xapi/")
+            and response.get("Content-Type", "").startswith("text/html")
+            and request.session.get(LMS_WINDOW)
+        ):
+            response.setdefault("Cross-Origin-Opener-Policy", "unsafe-none")
         return response

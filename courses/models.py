@@ -8,8 +8,6 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import models
 from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -17,7 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from xapi.launches import LaunchInvalid, is_launch
+from xapi.launches import is_launch
 
 from .blocks import LessonStreamBlock
 from .publish_outlook import PublishOutlookPanel
@@ -114,21 +112,15 @@ class ModulePage(LearnerPageMixin, Page):
         return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
-        if request.user.is_authenticated and is_launch(request.GET):
-            return self.accept_launch(request)
+        """A launch from an LMS is checked and parked first, signed in or not, so that its
+        credential never reaches the login page's `next=` (courses.launches)."""
+        from . import launches
+
+        if is_launch(request.GET):
+            return launches.park_launch(request, self)
+        if launches.LAUNCH_PARAM in request.GET and request.user.is_authenticated:
+            return launches.resume_launch(request, self)
         return super().serve(request, *args, **kwargs)
-
-    def accept_launch(self, request):
-        """Opened from Moodle's TinCan launch: take over its actor and registration."""
-        from .services import accept_lms_launch
-
-        try:
-            accept_lms_launch(user=request.user, module=self, params=request.GET)
-        except LaunchInvalid as error:
-            return TemplateResponse(
-                request, "courses/launch_invalid.html", {"page": self, "error": error}, status=400
-            )
-        return redirect(self.url)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import module_outline

@@ -64,16 +64,17 @@ def refresh_completion(*, user, module: ModulePage, progress: ModuleProgress) ->
 
 
 @transaction.atomic
-def accept_lms_launch(*, user, module: ModulePage, params) -> None:
-    """A launch from Moodle: statements about this module now carry the launch's actor and
-    registration (raises xapi.launches.LaunchInvalid for a launch that does not fit)."""
+def accept_lms_launch(*, user, module: ModulePage, ticket: launches.LaunchTicket) -> None:
+    """A checked launch from Moodle: statements about this module now carry the launch's
+    actor and registration (raises xapi.launches.LaunchInvalid, changing nothing, for a
+    launch that does not hold for this learner)."""
     completed = ModuleProgress.objects.filter(
         user=user, module_key=module.translation_key, completed_at__isnull=False
     ).exists()
     launches.accept_launch(
         user=user,
         root=learning_records.module_activity(module),
-        params=params,
+        ticket=ticket,
         language=module.locale.language_code,
         completed=completed,
     )

@@ -31,6 +31,7 @@ from compliance.models import (
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt
 from xapi.agents import agent_ifi
+from xapi.launches import actors_bound_to
 from xapi.models import Document, Registration, Statement
 from xapi.recording import actor_for
 from xapi.vocabulary import (
@@ -113,15 +114,17 @@ class PersonalData:
         }
 
 
-def xapi_agents_of(user, registrations: list[dict]) -> list[str]:
+def xapi_agents_of(user) -> list[str]:
     """The IFIs (xAPI 1.0.3 Data §2.4.2.1) under which the user's statements are stored: the
     pseudonymous account, the e-mail (if an operator ever chose `SENSI_XAPI_ACTOR=email`),
-    and the actor of every launch from an LMS."""
+    and the LMS actors bound to this person by an accepted launch. Not every actor a launch
+    ever named: one that names another person's LMS account must not open that person's
+    statements here (issue 11, finding 2)."""
     agents = [
         {"account": {"homePage": settings.SENSI_BASE_URL, "name": str(user.pseudonym)}},
         {"mbox": f"mailto:{user.email}"},
         actor_for(user),
-        *(r["launch_actor"] for r in registrations if r["launch_actor"]),
+        *actors_bound_to(user),
     ]
     return sorted({ifi for agent in agents if (ifi := agent_ifi(agent))})
 
@@ -270,7 +273,7 @@ def personal_data(user) -> PersonalData:
         .order_by("created_at")
         .values("activity_iri", "registration", "launch_actor", "launched_at", "created_at")
     )
-    agents = xapi_agents_of(user, registrations)
+    agents = xapi_agents_of(user)
     documents = [
         {
             "kind": row["kind"],

@@ -11,6 +11,7 @@ from django.http import HttpResponse, JsonResponse
 
 from . import documents, jsonio
 from .agents import IFI_KEYS, agent_ifi
+from .credentials import check_agent_in_scope, check_not_launch_credential
 from .documents import Preconditions, Scope
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
 from .models import ActivityDefinition, Document
@@ -33,6 +34,7 @@ def activity_state(request: LRSRequest) -> HttpResponse:
     _only(request, {"activityId", "agent", "registration", "stateId"}, "stateId")
     activity_id = _activity_id(request)
     agent, ifi = _agent(request, group_allowed=True)
+    check_agent_in_scope(request.client, ifi)
     registration = request.params.get("registration")
     if registration is not None:
         registration = uuid.UUID(check_uuid(registration, "registration"))
@@ -44,6 +46,7 @@ def activity_state(request: LRSRequest) -> HttpResponse:
 def activity_profile(request: LRSRequest) -> HttpResponse:
     """§2.7 Activity Profile Resource."""
     _only(request, {"activityId", "profileId"}, "profileId")
+    check_not_launch_credential(request.client)
     scope = Scope(Document.Kind.ACTIVITY_PROFILE, activity_id=_activity_id(request))
     return _document_resource(request, scope, "profileId")
 
@@ -53,6 +56,7 @@ def agent_profile(request: LRSRequest) -> HttpResponse:
     """§2.6 Agent Profile Resource; the agent is an Agent, not a Group."""
     _only(request, {"agent", "profileId"}, "profileId")
     agent, ifi = _agent(request, group_allowed=False)
+    check_agent_in_scope(request.client, ifi)
     scope = Scope(Document.Kind.AGENT_PROFILE, agent_ifi=ifi)
     return _document_resource(request, scope, "profileId", agent=agent)
 
@@ -78,7 +82,8 @@ def agents(request: LRSRequest) -> HttpResponse:
     """§2.4 Agents Resource: a Person object. Sensi knows no other identities of an agent, so
     the Person holds what the request gave (§2.4.s3.b3)."""
     _only(request, {"agent"})
-    agent, _ = _agent(request, group_allowed=False)
+    agent, ifi = _agent(request, group_allowed=False)
+    check_agent_in_scope(request.client, ifi)
     person = {"objectType": "Person"}
     for key in ("name", *IFI_KEYS):
         if key in agent:

@@ -5,8 +5,6 @@ Views receive an LRSRequest, which is the same whether the client sent plain HTT
 alternate syntax (`?method=PUT` with headers and content as form fields).
 """
 
-import base64
-import binascii
 import functools
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
@@ -17,7 +15,8 @@ from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
 from . import jsonio
-from .models import LRSClient
+from .credentials import CredentialRequestInvalid, OutOfScope, authenticate, parse_basic
+from .models import LaunchCredential, LRSClient
 from .store import StatementConflict
 from .validation import StatementInvalid
 
@@ -47,7 +46,7 @@ class LRSRequest:
     params: dict[str, str]
     headers: dict[str, str]  # lower-case names
     body: bytes
-    client: LRSClient | None = None
+    client: LRSClient | LaunchCredential | None = None
     django_request: HttpRequest | None = field(default=None, repr=False)
 
     @property
@@ -93,20 +92,18 @@ def _alternate_request(request: HttpRequest) -> LRSRequest:
     return LRSRequest(method, params, headers, body)
 
 
-def _authenticate(lrs_request: LRSRequest) -> LRSClient:
+def _authenticate(lrs_request: LRSRequest) -> LRSClient | LaunchCredential:
     challenge = {"WWW-Authenticate": 'Basic realm="Sensi LRS"'}
     header = lrs_request.headers.get("authorization", "")
-    scheme, _, encoded = header.partition(" ")
-    if scheme.lower() != "basic" or not encoded:
+    if not header.strip().lower().startswith("basic "):
         raise LRSError(401, "authentication required (HTTP Basic)", challenge)
-    try:
-        key, _, secret = base64.b64decode(encoded.strip(), validate=True).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError) as error:
-        raise LRSError(401, "malformed credentials", challenge) from error
-    client = LRSClient.objects.filter(key=key, revoked_at__isnull=True).first()
-    if client is None or not client.check_secret(secret):
-        raise LRSError(401, "unknown or revoked credentials", challenge)
-    return client
+    credentials = parse_basic(header)
+    if credentials is None:
+        raise LRSError(401, "malformed credentials", challenge)
+    principal = authenticate(*credentials)
+    if principal is None:
+        raise LRSError(401, "unknown, expired or revoked credentials", challenge)
+    return principal
 
 
 def _require_https(request: HttpRequest) -> None:
@@ -142,8 +139,9 @@ def error_response(status: int, message: str, headers: dict | None = None) -> Ht
     return response
 
 
-def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
-    """Wrap an LRS view: it receives an LRSRequest and returns an HttpResponse."""
+def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bool = True):
+    """Wrap an LRS view: it receives an LRSRequest and returns an HttpResponse. `versioned`
+    False leaves out the version header check, for the one resource outside xAPI."""
 
     def decorator(view):
         @csrf_exempt
@@ -166,6 +164,7 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
                     lrs_request.client = _authenticate(lrs_request)
                     _require_https(request)
                     _authorize(lrs_request)
+                if authenticated and versioned:
                     _check_version(lrs_request)
                 response = view(lrs_request, *args, **kwargs)
             except LRSError as error:
@@ -176,6 +175,10 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True):
                 response = error_response(400, str(error))
             except StatementConflict as error:
                 response = error_response(409, str(error))
+            except OutOfScope as error:
+                response = error_response(403, str(error))
+            except CredentialRequestInvalid as error:
+                response = error_response(400, str(error))
             return response
 
         return wrapper

@@ -11,4 +11,5 @@ urlpatterns = [
     path("agents/profile", document_views.agent_profile, name="agent_profile"),
     path("agents", document_views.agents, name="agents"),
     path("about", document_views.about, name="about"),
+    path("Basic/request", views.launch_credential_request, name="launch_credential_request"),
 ]

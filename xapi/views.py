@@ -1,13 +1,20 @@
 """The Statements resource, /xapi/statements (xAPI 1.0.3 Communication §2.1)."""
 
 import uuid
+from dataclasses import replace
 
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
 from . import formats, jsonio, multipart
+from .credentials import (
+    OutOfScope,
+    check_not_launch_credential,
+    check_statements_in_scope,
+    issue_launch_credential,
+)
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
-from .models import Attachment, Statement
+from .models import Attachment, LaunchCredential, Statement
 from .queries import parse_query, query_from_cursor, run_query
 from .store import store_statements
 from .validation import StatementInvalid, check_uuid
@@ -47,6 +54,7 @@ def _put(request: LRSRequest):
     if "id" in statement and statement["id"].lower() != statement_id:
         raise StatementInvalid("statement.id", "differs from the statementId parameter")
     statement = {**statement, "id": statement_id}
+    _check_scope(request, [statement])
     store_statements(
         [statement], authority=request.client.authority, attachments=attachments, path="statement"
     )
@@ -61,6 +69,7 @@ def _post(request: LRSRequest):
     batch = body if isinstance(body, list) else [body]
     if not batch:
         raise StatementInvalid("statements", "the list is empty")
+    _check_scope(request, batch)
     ids = store_statements(batch, authority=request.client.authority, attachments=attachments)
     return JsonResponse(ids, safe=False)
 
@@ -74,6 +83,7 @@ def _get(request: LRSRequest):
         query = query_from_cursor(request.params["more"])
     else:
         query = parse_query(request.params)
+    query = _own_statements_only(request, query)
     page = run_query(query)
     if query.format == "exact" and not query.attachments:
         response = HttpResponse(_page_json(page), content_type="application/json")
@@ -87,6 +97,37 @@ def _get(request: LRSRequest):
         response = _respond(result, statements if query.attachments else [])
     response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
     return last_modified(response, page.last_stored or timezone.now())
+
+
+def _check_scope(request: LRSRequest, statements: list) -> None:
+    if isinstance(request.client, LaunchCredential):
+        check_statements_in_scope(request.client, statements)
+
+
+def _own_statements_only(request: LRSRequest, query):
+    """A launch credential reads its actor's statements only: the agent filter is implied,
+    and another agent, or related agents, are refused."""
+    credential = request.client
+    if not isinstance(credential, LaunchCredential):
+        return query
+    if query.related_agents or query.agent_ifi not in (None, credential.actor_ifi):
+        raise OutOfScope("this launch credential reads only its own actor's statements")
+    return replace(query, agent_ifi=credential.actor_ifi)
+
+
+@lrs_endpoint(methods={"POST"}, versioned=False)
+def launch_credential_request(request: LRSRequest):
+    """`POST /xapi/Basic/request`: the credential request of Learning Locker 1 that Moodle's
+    mod_tincanlaunch makes before each launch (its "LRS integration" setting). Not part of
+    xAPI, hence no version header. The client authenticates with its own key and secret and
+    must be allowed to write; the answer holds the launch credential's key and secret."""
+    check_not_launch_credential(request.client)
+    if request.params:
+        raise LRSError(400, "the credential request takes no parameters")
+    credential, secret = issue_launch_credential(client=request.client, body=request.json_body())
+    return JsonResponse(
+        {"key": credential.key, "secret": secret, "expiry": credential.expires_at.isoformat()}
+    )
 
 
 def _page_json(page) -> str:
@@ -104,6 +145,9 @@ def _get_one(request: LRSRequest):
     statement_id = uuid.UUID(check_uuid(request.params[name], name))
     query = parse_query({k: v for k, v in request.params.items() if k in {"attachments", "format"}})
     row = Statement.objects.filter(statement_id=statement_id, voided=voided).first()
+    credential = request.client if isinstance(request.client, LaunchCredential) else None
+    if credential is not None and row is not None and row.actor_ifi != credential.actor_ifi:
+        row = None  # another actor's statement does not exist for this credential
     if row is None:
         raise LRSError(404, f"no {'voided ' if voided else ''}statement with id {statement_id}")
     languages = formats.accepted_languages(request.headers.get("accept-language", ""))

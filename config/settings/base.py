@@ -92,6 +92,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.SensiCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Before SecurityMiddleware answers: it sets COOP only where no policy is set yet.
+    "config.middleware.LMSWindowMiddleware",
     "config.middleware.SensiLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -366,12 +368,29 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_credentials": {"()": "config.log_redaction.RedactCredentialsFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_credentials"]},
+        # runserver's request log, as Django configures it, plus the filter.
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_credentials"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("SENSI_LOG_LEVEL", "INFO")},
     # Wagtail logs every page edit and background task at INFO; its audit log keeps those.
     "loggers": {
         "wagtail": {"level": "WARNING"},
         "django_tasks": {"level": "WARNING"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
 
@@ -383,6 +402,17 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
 # How learners appear in statements: "pseudonym" (an account with their random id) or
 # "email" (mbox), only for an LMS that cannot match learners otherwise.
 SENSI_XAPI_ACTOR = os.environ.get("SENSI_XAPI_ACTOR", "pseudonym")
+# Launches from an LMS (docs/moodle.md, docs/security.md "Threat model: LMS launches and LRS
+# credentials"). A per-launch credential (POST /xapi/Basic/request) lives at most this long,
+# whatever expiry the LMS asks for.
+SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES = int(
+    os.environ.get("SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES", "60")
+)
+# Refuse launches whose `auth` is a long-lived client credential (the LMS's master secret in
+# every learner's browser). Turn off only for an LMS that cannot request launch credentials.
+SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS = env_bool(
+    "SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", True
+)
 
 # Compliance
 SENSI_COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("SENSI_COMPLIANCE_DUE_SOON_DAYS", "14"))

@@ -14,7 +14,8 @@ from privacy.selectors import FORMAT, FORMAT_VERSION, personal_data
 from quizzes.models import QuizAttempt
 from tests.factories import UserFactory, module_page
 from tests.privacy.conftest import take_module
-from xapi.models import Registration
+from xapi.agents import agent_ifi
+from xapi.models import ActorBinding, Registration
 
 pytestmark = pytest.mark.django_db
 
@@ -133,9 +134,27 @@ def test_statements_under_a_launch_actor_belong_to_the_learner(learners, module)
     names = {s["statement"]["actor"]["account"]["name"] for s in data["xapi_statements"]}
     assert names == {str(anna.user.pseudonym)}  # the second module has its own registration
     Registration.objects.filter(user=anna.user).update(launch_actor=actor)
+    ActorBinding.objects.create(actor_ifi=agent_ifi(actor), actor=actor, user=anna.user)
     anna.client.get(module.get_children().first().url)  # nothing new: lesson already read
     assert any('"7"' in agent for agent in download(anna.client)["xapi_agents"])
     assert all('"7"' not in agent for agent in download(bernd.client)["xapi_agents"])
+
+
+def test_an_actor_someone_launched_with_does_not_open_its_owners_statements(learners, module):
+    """Issue 11, finding 2: Bernd's registration names Anna's LMS actor (a launch URL with
+    her actor); only actors bound to Bernd count, so her statements stay out of his export."""
+    anna, bernd = learners
+    actor = {"objectType": "Agent", "account": {"homePage": "https://moodle.example", "name": "7"}}
+    ActorBinding.objects.create(actor_ifi=agent_ifi(actor), actor=actor, user=anna.user)
+    Registration.objects.filter(user=anna.user).update(launch_actor=actor)
+    anna.client.get(module.get_children().first().url)
+    Registration.objects.filter(user=bernd.user).update(launch_actor=actor)
+    data = download(bernd.client)
+    assert all('"7"' not in agent for agent in data["xapi_agents"])
+    assert all(
+        s["statement"]["actor"].get("account", {}).get("name") != "7"
+        for s in data["xapi_statements"]
+    )
 
 
 def test_a_user_without_employee_record_gets_the_account_part(client):

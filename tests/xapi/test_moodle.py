@@ -1,16 +1,21 @@
-"""Moodle's TinCan Launch plugin (mod_tincanlaunch): launch with the Rustici method, then the
-completion check it runs against the LRS, replayed with the same query parameters."""
+"""Moodle's TinCan Launch plugin (mod_tincanlaunch) end to end, replayed by tests/moodle_plugin.py
+against the live server: credential request, launch, statements with the launch credential,
+completion query; and every launch that must be refused, with nothing recorded."""
 
 import io
-import json
 import uuid
 import zipfile
-from urllib.parse import urlencode
+from datetime import timedelta
+from urllib.parse import parse_qs, urlsplit
 from xml.etree import ElementTree
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
+from tincan import Activity, Agent, Verb
+from tincan import Statement as TinCanStatement
 
+from tests import moodle_plugin
 from tests.factories import (
     UserFactory,
     correct_answers,
@@ -21,48 +26,10 @@ from tests.factories import (
 )
 from tests.quiz_client import post_answers
 from xapi.activities import page_iri
-from xapi.models import Statement
-from xapi.vocabulary import COMPLETED, LAUNCHED
+from xapi.models import ActorBinding, LaunchCredential, Statement
+from xapi.vocabulary import LAUNCHED
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-MOODLE_ACTOR = {
-    "objectType": "Agent",
-    "name": "Erika M.",
-    "account": {"homePage": "https://moodle.example", "name": "1042"},
-}
-
-
-def launch_url(module, *, registration, lrs_endpoint, actor=MOODLE_ACTOR, activity_id=None):
-    params = {
-        "endpoint": lrs_endpoint,
-        "auth": "Basic bW9vZGxlOnNlY3JldA==",
-        "actor": json.dumps(actor),
-        "registration": str(registration),
-        "activity_id": activity_id or page_iri(module),
-    }
-    return f"{module.url}?{urlencode(params)}"
-
-
-def moodle_completion_query(lrs_http, lrs_endpoint, module, actor=MOODLE_ACTOR):
-    """What mod_tincanlaunch asks: statements of this agent with the completion verb for the
-    launched activity, as ids, following `more` links."""
-    params = {
-        "agent": json.dumps(actor),
-        "verb": COMPLETED.iri,
-        "activity": page_iri(module),
-        "related_activities": "false",
-        "format": "ids",
-    }
-    response = lrs_http.get(lrs_endpoint + "statements", params=params)
-    assert response.status_code == 200, response.text
-    statements = response.json()["statements"]
-    more = response.json()["more"]
-    while more:
-        page = lrs_http.get(lrs_endpoint.removesuffix("/xapi/") + more).json()
-        statements += page["statements"]
-        more = page["more"]
-    return statements
 
 
 def complete(client, module):
@@ -72,68 +39,195 @@ def complete(client, module):
     post_answers(client, quiz, correct_answers(quiz))
 
 
-def test_launched_module_reports_completion_that_moodle_finds(client, lrs_http, lrs_endpoint):
+def credentials_for(lrs_endpoint, master, actor, module, registration, **kwargs):
+    response = moodle_plugin.request_credentials(
+        lrs_endpoint,
+        master,
+        actor=actor,
+        activity_id=page_iri(module),
+        registration=registration,
+        **kwargs,
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def open_launch(client, module, lrs_endpoint, *, auth, actor, registration, activity_id=None):
+    return client.get(
+        moodle_plugin.launch_url(
+            module.url,
+            endpoint=lrs_endpoint,
+            auth=auth,
+            actor=actor,
+            registration=registration,
+            activity_id=activity_id or page_iri(module),
+        )
+    )
+
+
+def launch(client, module, lrs_endpoint, master, actor, registration=None):
+    """The whole launch as the learner's browser sees it; returns the last response."""
+    registration = registration or uuid.uuid4()
+    creds = credentials_for(lrs_endpoint, master, actor, module, registration)
+    auth = moodle_plugin.basic(creds["key"], creds["secret"])
+    response = open_launch(
+        client, module, lrs_endpoint, auth=auth, actor=actor, registration=registration
+    )
+    assert response.status_code == 302, response.content
+    parked = response["Location"]
+    assert "auth" not in parked and creds["secret"] not in parked
+    response = client.get(parked)
+    if response.status_code == 200 and b'method="post"' in response.content:
+        response = client.post(parked)  # first use of this LMS account: the learner confirms
+    return response
+
+
+def nothing_recorded():
+    return not Statement.objects.filter(verb_id=LAUNCHED.iri).exists()
+
+
+def test_the_plugin_replayed_end_to_end(client, lrs_endpoint, lrs_credentials):
     module = module_page()
-    client.force_login(UserFactory())
+    user = UserFactory(email="erika@example.org")
+    client.force_login(user)
+    actor = moodle_plugin.moodle_actor("erika@example.org")
     registration = uuid.uuid4()
-    response = client.get(launch_url(module, registration=registration, lrs_endpoint=lrs_endpoint))
+    response = launch(client, module, lrs_endpoint, lrs_credentials, actor, registration)
     assert response.status_code == 302 and response["Location"] == module.url
-    assert moodle_completion_query(lrs_http, lrs_endpoint, module) == []
+    assert ActorBinding.objects.get().user == user
+    # Moodle polls `closed` on its launch window: the opener link must survive (finding 10).
+    assert client.get(module.url)["Cross-Origin-Opener-Policy"] == "unsafe-none"
+    query = {"actor": actor, "activity_id": page_iri(module)}
+    assert moodle_plugin.completion_query(lrs_endpoint, lrs_credentials, **query) == []
 
     complete(client, module)
-    found = moodle_completion_query(lrs_http, lrs_endpoint, module)
+    found = moodle_plugin.completion_query(lrs_endpoint, lrs_credentials, **query)
     assert len(found) == 1
-    assert found[0]["context"]["registration"] == str(registration)
-    assert found[0]["actor"]["account"] == MOODLE_ACTOR["account"]
-    assert Statement.objects.filter(verb_id=LAUNCHED.iri, registration=registration).exists()
+    assert str(found[0].context.registration) == str(registration)
+    assert found[0].actor.mbox == actor["mbox"]
 
 
-def test_launching_an_already_completed_module_reports_completion_at_once(
-    client, lrs_http, lrs_endpoint
-):
+def test_a_launch_credential_writes_and_reads_only_its_actor(client, lrs_endpoint, lrs_credentials):
     module = module_page()
-    client.force_login(UserFactory())
-    complete(client, module)
+    actor = moodle_plugin.moodle_actor("erika@example.org")
     registration = uuid.uuid4()
-    client.get(launch_url(module, registration=registration, lrs_endpoint=lrs_endpoint))
-    found = moodle_completion_query(lrs_http, lrs_endpoint, module)
-    assert [s["context"]["registration"] for s in found] == [str(registration)]
+    creds = credentials_for(lrs_endpoint, lrs_credentials, actor, module, registration)
+    remote = moodle_plugin.lrs(lrs_endpoint, creds["key"], creds["secret"])
+
+    def statement(mbox, activity_id=None):
+        return TinCanStatement(
+            actor=Agent(mbox=mbox),
+            verb=Verb(id="http://adlnet.gov/expapi/verbs/experienced"),
+            object=Activity(id=activity_id or page_iri(module)),
+            context={"registration": registration},
+        )
+
+    assert remote.save_statement(statement(actor["mbox"])).success
+    other = remote.save_statement(statement("mailto:someone.else@example.org"))
+    assert other.response.status == 403
+    outside = remote.save_statement(statement(actor["mbox"], "https://elsewhere.example/a"))
+    assert outside.response.status == 403
+    assert Statement.objects.count() == 1
+    mine = remote.query_statements({})
+    assert mine.success and len(mine.content.statements) == 1
+    theirs = remote.query_statements({"agent": Agent(mbox="mailto:someone.else@example.org")})
+    assert theirs.response.status == 403
 
 
-def test_launch_asks_for_login_first_and_keeps_the_launch(client, lrs_endpoint):
+def test_the_credential_is_stored_hashed_and_capped(lrs_endpoint, lrs_credentials, settings):
+    settings.SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES = 10
     module = module_page()
-    url = launch_url(module, registration=uuid.uuid4(), lrs_endpoint=lrs_endpoint)
-    response = client.get(url)
-    assert response.status_code == 302
-    assert "accounts/login" in response["Location"] and "activity_id" in response["Location"]
+    actor = moodle_plugin.moodle_actor("erika@example.org")
+    creds = credentials_for(lrs_endpoint, lrs_credentials, actor, module, uuid.uuid4(), minutes=600)
+    stored = LaunchCredential.objects.get(key=creds["key"])
+    assert creds["secret"] not in stored.secret_hash
+    assert stored.expires_at <= timezone.now() + timedelta(minutes=10)
 
 
-@pytest.mark.parametrize(
-    "change,message",
-    [
-        ({"activity_id": "https://elsewhere.example/a"}, "activity_id"),
-        ({"registration": "nope"}, "registration"),
-        ({"actor": '{"name": "no identifier"}'}, "actor"),
-        ({"actor": "{not json"}, "actor"),
-    ],
-    ids=["other-activity", "bad-registration", "actor-without-ifi", "actor-not-json"],
-)
-def test_a_launch_that_does_not_fit_is_explained_and_records_nothing(
-    client, lrs_endpoint, change, message
+def test_a_request_without_learner_identifier_is_refused(lrs_endpoint, lrs_credentials):
+    """With account identifiers the plugin sends {} (see tests/moodle_plugin.py)."""
+    module = module_page()
+    actor = {"name": "Erika", "account": {"homePage": "https://moodle.example", "name": "1042"}}
+    response = moodle_plugin.request_credentials(
+        lrs_endpoint,
+        lrs_credentials,
+        actor=actor,
+        activity_id=page_iri(module),
+        registration=uuid.uuid4(),
+    )
+    assert response.status_code == 400 and "Identify by email" in response.json()["error"]
+    assert not LaunchCredential.objects.exists()
+
+
+def test_the_login_page_never_sees_the_credential(client, lrs_endpoint, lrs_credentials):
+    module = module_page()
+    actor = moodle_plugin.moodle_actor("erika@example.org")
+    registration = uuid.uuid4()
+    creds = credentials_for(lrs_endpoint, lrs_credentials, actor, module, registration)
+    auth = moodle_plugin.basic(creds["key"], creds["secret"])
+    response = open_launch(
+        client, module, lrs_endpoint, auth=auth, actor=actor, registration=registration
+    )
+    response = client.get(response["Location"])
+    assert response.status_code == 302 and "accounts/login" in response["Location"]
+    next_url = parse_qs(urlsplit(response["Location"]).query)["next"][0]
+    assert "auth" not in next_url and creds["key"] not in next_url
+    assert set(parse_qs(urlsplit(next_url).query)) == {"launch"}
+
+
+REFUSALS = ["forged", "foreign-actor", "reused", "expired", "wrong-activity", "client-credential"]
+
+
+@pytest.mark.parametrize("case", REFUSALS)
+def test_a_launch_that_does_not_hold_is_refused_and_records_nothing(
+    client, lrs_endpoint, lrs_credentials, case
 ):
     module = module_page()
-    client.force_login(UserFactory())
-    params = {
-        "endpoint": lrs_endpoint,
-        "actor": json.dumps(MOODLE_ACTOR),
-        "registration": str(uuid.uuid4()),
-        "activity_id": page_iri(module),
-        **change,
-    }
-    response = client.get(f"{module.url}?{urlencode(params)}")
-    assert response.status_code == 400
-    assert message in response.content.decode()
-    assert not Statement.objects.filter(verb_id=LAUNCHED.iri).exists()
+    learner = UserFactory(email="mallory@example.org")
+    actor = moodle_plugin.moodle_actor("mallory@example.org")
+    registration = uuid.uuid4()
+    creds = credentials_for(lrs_endpoint, lrs_credentials, actor, module, registration)
+    auth = moodle_plugin.basic(creds["key"], creds["secret"])
+    activity_id = None
+    if case == "forged":
+        auth = moodle_plugin.basic("nobody", "nothing")
+    elif case == "foreign-actor":
+        colleague = UserFactory(email="colleague@example.org")
+        actor = moodle_plugin.moodle_actor("colleague@example.org", "Kollegin")
+        ActorBinding.objects.create(actor_ifi=f"mbox:{actor['mbox']}", actor=actor, user=colleague)
+        creds = credentials_for(lrs_endpoint, lrs_credentials, actor, module, registration)
+        auth = moodle_plugin.basic(creds["key"], creds["secret"])
+    elif case == "reused":
+        other = UserFactory(email="first@example.org")
+        client.force_login(other)
+        LaunchCredential.objects.update(launched_at=timezone.now())
+    elif case == "expired":
+        LaunchCredential.objects.update(expires_at=timezone.now() - timedelta(seconds=1))
+    elif case == "wrong-activity":
+        activity_id = page_iri(module_page(title="Anderes Modul", slug="anderes"))
+    elif case == "client-credential":
+        auth = moodle_plugin.basic(*lrs_credentials)
+    bindings = list(ActorBinding.objects.values_list("actor_ifi", "user"))
+    client.force_login(learner)
+    response = open_launch(
+        client,
+        module,
+        lrs_endpoint,
+        auth=auth,
+        actor=actor,
+        registration=registration,
+        activity_id=activity_id,
+    )
+    if response.status_code == 302:  # checked again when accepted
+        response = client.get(response["Location"])
+        if response.status_code == 200:
+            response = client.post(response.wsgi_request.get_full_path())
+    assert response.status_code in (400, 403), response
+    assert "Nothing was recorded" in response.content.decode() or "nichts" in (
+        response.content.decode()
+    )
+    assert nothing_recorded()
+    assert list(ActorBinding.objects.values_list("actor_ifi", "user")) == bindings
 
 
 def test_tincan_package_names_the_activity_and_launch_url(tmp_path, settings):

@@ -1,5 +1,6 @@
 from .clients import LRSClient
 from .documents import Document
+from .launches import ActorBinding, LaunchCredential
 from .registrations import Registration
 from .statements import (
     ActivityDefinition,
@@ -12,6 +13,8 @@ from .statements import (
 )
 
 __all__ = [
+    "ActorBinding",
+    "LaunchCredential",
     "ActivityDefinition",
     "Attachment",
     "Document",
