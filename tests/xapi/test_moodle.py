@@ -19,6 +19,7 @@ from tests.factories import (
     quiz_of,
     sign_in_with_mfa,
 )
+from tests.lesson_client import read_lesson
 from tests.quiz_client import post_answers
 from xapi.activities import page_iri
 from xapi.models import Statement
@@ -67,7 +68,7 @@ def moodle_completion_query(lrs_http, lrs_endpoint, module, actor=MOODLE_ACTOR):
 
 def complete(client, module):
     for lesson in lessons_of(module):
-        client.get(lesson.url)
+        read_lesson(client, lesson)
     quiz = quiz_of(module)
     post_answers(client, quiz, correct_answers(quiz))
 
