@@ -12,6 +12,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from courses import app_settings as courses_settings
+
 from .forms import FeedbackForm
 from .services import record_feedback
 
@@ -55,5 +57,7 @@ def statement(request):
         "enforcement_name": settings.SENSI_ACCESSIBILITY_ENFORCEMENT_NAME,
         "enforcement_url": settings.SENSI_ACCESSIBILITY_ENFORCEMENT_URL,
         "base_url": settings.SENSI_BASE_URL,
+        "lesson_min_seconds": courses_settings.setting("SENSI_LESSON_MIN_SECONDS"),
+        "lesson_max_minutes": round(courses_settings.setting("SENSI_LESSON_MAX_SECONDS") / 60, 1),
     }
     return TemplateResponse(request, "accessibility/statement.html", context, status=status)

@@ -55,9 +55,11 @@ def module_done_for(*, employee: Employee, obligation: Obligation) -> bool:
             user=employee.user, module_key=module.translation_key, completed_at__isnull=False
         ).exists()
     lessons, _quiz = module_steps(module)
-    read = employee.user.lessons_read.filter(
-        lesson_key__in=[lesson.translation_key for lesson in lessons]
-    ).count()
+    read = (
+        employee.user.lessons_read.qualified()
+        .filter(lesson_key__in=[lesson.translation_key for lesson in lessons])
+        .count()
+    )
     return read >= len(lessons)
 
 

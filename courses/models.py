@@ -143,12 +143,15 @@ class LessonPage(LearnerPageMixin, Page):
         verbose_name_plural = _("lessons")
 
     def serve(self, request, *args, **kwargs):
-        # Only real visits count; editors' previews render without serve().
-        if request.user.is_authenticated:
-            from .services import record_lesson_visit
+        # Only real visits count; editors' previews render without serve(). Opening a
+        # lesson only remembers it for resuming; the POST from its end may mark it read.
+        from . import views
 
-            record_lesson_visit(user=request.user, lesson=self)
-        return super().serve(request, *args, **kwargs)
+        if not request.user.is_authenticated:
+            return super().serve(request, *args, **kwargs)
+        if request.method == "POST":
+            return views.finish_lesson(request, self)
+        return views.show_lesson(request, self)
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import lesson_position
@@ -181,8 +184,16 @@ class ModuleProgress(models.Model):
         return f"{self.user} – {self.module_key}"
 
 
+class LessonReadQuerySet(models.QuerySet):
+    def qualified(self):
+        """Reads that were earned (end reached, minimum time spent); rows from before reads
+        had to be earned only record that the lesson was opened and do not count."""
+        return self.filter(engaged_seconds__isnull=False)
+
+
 class LessonRead(models.Model):
-    """A learner has reached a lesson. One row per learner and lesson, never more."""
+    """A learner has read a lesson. One row per learner and lesson, never more: a later read
+    moves `read_at` and `engaged_seconds` to the latest qualified read."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="lessons_read"
@@ -190,6 +201,17 @@ class LessonRead(models.Model):
     module_key = models.UUIDField(_("module"))
     lesson_key = models.UUIDField(_("lesson"))
     read_at = models.DateTimeField(_("read"), auto_now_add=True)
+    engaged_seconds = models.PositiveIntegerField(
+        _("time spent (seconds)"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Measured by the server from opening the lesson to reaching its end. Empty for "
+            "lessons that were only opened before reads had to be earned; they do not count."
+        ),
+    )
+
+    objects = LessonReadQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("lesson read")

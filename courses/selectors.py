@@ -77,7 +77,7 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
     locale = locale or Locale.get_active()
     progress = ModuleProgress.objects.filter(user=user, module_key=OuterRef("translation_key"))
     # Reads of lessons that are still published count; withdrawn lessons do not.
-    lessons_read = LessonRead.objects.filter(
+    lessons_read = LessonRead.objects.qualified().filter(
         Exists(LessonPage.objects.live().filter(translation_key=OuterRef("lesson_key"))),
         user=user,
         module_key=OuterRef("translation_key"),
@@ -159,9 +159,11 @@ def module_steps(module: ModulePage) -> tuple[list[LessonPage], QuizPage | None]
 
 def module_requirements_met(*, user, module: ModulePage) -> bool:
     lessons, quiz = module_steps(module)
-    read = LessonRead.objects.filter(
-        user=user, lesson_key__in=[lesson.translation_key for lesson in lessons]
-    ).count()
+    read = (
+        LessonRead.objects.qualified()
+        .filter(user=user, lesson_key__in=[lesson.translation_key for lesson in lessons])
+        .count()
+    )
     if read < len(lessons):
         return False
     return (
@@ -176,9 +178,9 @@ def module_outline(*, module: ModulePage, user) -> ModuleOutline:
     """The module's steps with what this learner has done, for the module's start page."""
     lessons, quiz = module_steps(module)
     read = set(
-        LessonRead.objects.filter(user=user, module_key=module.translation_key).values_list(
-            "lesson_key", flat=True
-        )
+        LessonRead.objects.qualified()
+        .filter(user=user, module_key=module.translation_key)
+        .values_list("lesson_key", flat=True)
     )
     steps = [OutlineStep(lesson, False, lesson.translation_key in read) for lesson in lessons]
     if quiz:
@@ -224,4 +226,17 @@ def lesson_position(*, lesson: LessonPage) -> LessonPosition:
         next=following,
         module=module,
         next_is_quiz=following is not None and following is quiz,
+    )
+
+
+def next_step_url(*, lesson: LessonPage) -> str:
+    """Where the learner goes on from the end of a lesson: the next lesson, the quiz, or
+    back to the module."""
+    position = lesson_position(lesson=lesson)
+    return (position.next or position.module).url
+
+
+def last_qualified_read(*, user, lesson: LessonPage) -> LessonRead | None:
+    return (
+        LessonRead.objects.qualified().filter(user=user, lesson_key=lesson.translation_key).first()
     )

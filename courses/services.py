@@ -1,11 +1,13 @@
-from django.db import transaction
+from datetime import UTC, datetime, timedelta
+
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision
 
 from quizzes.models import QuizPage
 from xapi import launches
 
-from . import learning_records
+from . import learning_records, reading
 from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
 
 
@@ -21,19 +23,57 @@ def start_module(*, user, module: ModulePage) -> ModuleProgress:
 
 @transaction.atomic
 def record_lesson_visit(*, user, lesson: LessonPage) -> ModuleProgress:
-    """The learner reached a lesson: mark it read (once) and remember it for resuming."""
+    """The learner opened a lesson: remember it for resuming. Opening does not make it read."""
     module = lesson.get_parent().specific
     progress = start_module(user=user, module=module)
-    _read, first_time = LessonRead.objects.get_or_create(
-        user=user,
-        lesson_key=lesson.translation_key,
-        defaults={"module_key": module.translation_key},
-    )
-    if first_time:
-        learning_records.record_lesson_experienced(user=user, lesson=lesson, module=module)
     progress.last_page_key = lesson.translation_key
     progress.save(update_fields=["last_page_key", "updated_at"])
-    return refresh_completion(user=user, module=module, progress=progress)
+    return progress
+
+
+@transaction.atomic
+def record_lesson_read(*, user, lesson: LessonPage, token: str) -> LessonRead:
+    """The learner reached the end of a lesson: mark it read if the visit earned it.
+
+    Raises `reading.ReadingRefused` (nothing recorded) for a token that is invalid, spent or
+    sent before the minimum time. A later qualified read of a read lesson moves `read_at` and
+    records another `experienced` statement, with the time measured by the server.
+    """
+    visit = reading.read_token(token, user=user, lesson=lesson)
+    now = reading.clock()
+    seconds = reading.check_time(visit=visit, lesson=lesson, now=now)
+    module = lesson.get_parent().specific
+    progress = start_module(user=user, module=module)
+    read_at = datetime.fromtimestamp(now, tz=UTC)
+    read = (
+        LessonRead.objects.select_for_update()
+        .filter(user=user, lesson_key=lesson.translation_key)
+        .first()
+    )
+    if read is None:
+        try:
+            with transaction.atomic():
+                read = LessonRead.objects.create(
+                    user=user,
+                    lesson_key=lesson.translation_key,
+                    module_key=module.translation_key,
+                    engaged_seconds=seconds,
+                )
+        except IntegrityError as error:
+            # A concurrent post of the same page won the insert.
+            raise reading.AlreadyCounted from error
+    elif read.engaged_seconds is not None and read.read_at.timestamp() >= visit.started:
+        raise reading.AlreadyCounted
+    read.read_at = read_at
+    read.engaged_seconds = seconds
+    read.save(update_fields=["read_at", "engaged_seconds"])
+    learning_records.record_lesson_experienced(
+        user=user, lesson=lesson, module=module, duration=timedelta(seconds=seconds)
+    )
+    progress.last_page_key = lesson.translation_key
+    progress.save(update_fields=["last_page_key", "updated_at"])
+    refresh_completion(user=user, module=module, progress=progress)
+    return read
 
 
 @transaction.atomic

@@ -233,7 +233,7 @@ def personal_data(user) -> PersonalData:
     lessons = list(
         LessonRead.objects.filter(user=user)
         .order_by("read_at")
-        .values("module_key", "lesson_key", "read_at")
+        .values("module_key", "lesson_key", "read_at", "engaged_seconds")
     )
     attempts = list(
         QuizAttempt.objects.filter(user=user)

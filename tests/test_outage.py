@@ -24,6 +24,7 @@ from compliance.models import LedgerEntry
 from compliance.models.obligations import text_hash
 from config.outage import RETRY_AFTER_SECONDS, is_connection_error
 from tests.factories import correct_answers, employee, lessons_of, obligation, quiz_of
+from tests.lesson_client import read_lesson
 from tests.quiz_client import post_answers
 from xapi.models import LRSClient, Statement
 
@@ -151,7 +152,7 @@ def test_an_acknowledgement_interrupted_by_the_outage_is_not_half_written(browse
     person = employee(user=user)
     duty = obligation(module=module)
     for lesson in lessons_of(module):
-        browser.get(lesson.url)
+        read_lesson(browser, lesson)
     quiz = quiz_of(module)
     post_answers(browser, quiz, correct_answers(quiz))
     # The connection drops after the ledger entry is appended, before the xAPI statement.

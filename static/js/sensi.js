@@ -3,12 +3,33 @@
   "use strict";
 
   // An error summary gets the focus, so that screen readers read it and keyboard users
-  // start from it (its links lead to the fields).
+  // start from it (its links lead to the fields). So does the notice at a lesson's end that
+  // says why moving on did not count yet (the button to try again follows it).
   function focusErrorSummary() {
-    var summary = document.querySelector(".error-summary[tabindex='-1']");
+    var summary = document.querySelector(
+      ".error-summary[tabindex='-1'], .lesson-end__notice[tabindex='-1']"
+    );
     if (summary) {
       summary.focus();
     }
+  }
+
+  // A lesson counts as read after a minimum time, which the server checks. Once that time
+  // has passed, say so once in a polite live region: no ticking countdown that a screen
+  // reader would read out or that would distract (WCAG 2.2.2). Without JavaScript the
+  // lesson works the same; the hint above the button states the minimum time.
+  function announceReadingTime() {
+    var status = document.querySelector("[data-reading-ready]");
+    if (!status) {
+      return;
+    }
+    var seconds = parseInt(status.getAttribute("data-reading-ready"), 10);
+    if (isNaN(seconds) || seconds <= 0) {
+      return;
+    }
+    window.setTimeout(function () {
+      status.textContent = status.getAttribute("data-ready-text");
+    }, seconds * 1000);
   }
 
   // A form marked data-submit-once ignores a second submit while the first is on its way
@@ -30,9 +51,14 @@
   }
 
   document.addEventListener("submit", submitOnce);
-  if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", focusErrorSummary);
-  } else {
+  function ready() {
     focusErrorSummary();
+    announceReadingTime();
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", ready);
+  } else {
+    ready();
   }
 })();

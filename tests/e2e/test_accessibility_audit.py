@@ -13,9 +13,11 @@ or state, add an entry to `AUDITS`.
 """
 
 import re
+import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from unittest import mock
 from urllib.parse import urlencode, urlsplit
 
 import pytest
@@ -41,9 +43,10 @@ from compliance.models.obligations import text_hash
 from compliance.roles import Role
 from compliance.selectors import employee_for
 from compliance.services import confirm_acknowledgement, current_version
+from courses import reading
 from courses.blocks import LessonStreamBlock
 from courses.models import LessonPage, ModulePage
-from courses.services import record_lesson_visit
+from courses.services import record_lesson_read
 from demo.seed import DEMO_PASSWORD
 from quizzes.forms import issue_token, read_token
 from quizzes.models import QuizPage
@@ -338,7 +341,10 @@ def add_lesson_with_every_block(module: ModulePage) -> LessonPage:
 
 def complete_module(user, module: ModulePage) -> None:
     for lesson in LessonPage.objects.child_of(module).live().specific():
-        record_lesson_visit(user=user, lesson=lesson)
+        # Opened an hour ago, so that the end of the lesson counts (courses.reading).
+        with mock.patch("courses.reading.clock", return_value=time.time() - 3600):
+            token = reading.issue_token(user=user, lesson=lesson)
+        record_lesson_read(user=user, lesson=lesson, token=token)
     quiz = QuizPage.objects.child_of(module).get()
     nonce = read_token(issue_token(user=user, quiz=quiz), user=user, quiz=quiz)
     answers = {q.id: sorted(q.correct_ids) for q in quiz.question_list()}

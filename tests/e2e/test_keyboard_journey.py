@@ -10,7 +10,7 @@ import re
 from playwright.sync_api import expect
 
 from compliance.models import LedgerEntry, Obligation
-from courses.models import LessonPage, ModulePage
+from courses.models import LessonPage, LessonRead, ModulePage
 from demo.seed import DEMO_PASSWORD
 from quizzes.models import QuizAttempt, QuizPage
 
@@ -103,7 +103,9 @@ def answer_with_keyboard(page, quiz: QuizPage):
         page.keyboard.press("Shift+Tab")
 
 
-def test_a_whole_module_quiz_and_acknowledgement_by_keyboard_only(demo_site, desktop):
+def test_a_whole_module_quiz_and_acknowledgement_by_keyboard_only(demo_site, desktop, settings):
+    # A short minimum reading time; the page says when it has passed (courses.reading).
+    settings.SENSI_LESSON_MIN_SECONDS = settings.SENSI_LESSON_MAX_SECONDS = 1
     module = ModulePage.objects.get(slug="phishing", locale__language_code="de")
     lessons = list(LessonPage.objects.child_of(module).live())
     quiz = QuizPage.objects.child_of(module).get()
@@ -130,10 +132,12 @@ def test_a_whole_module_quiz_and_acknowledgement_by_keyboard_only(demo_site, des
                 1
             )
         label = "Zum Wissenstest" if number == len(lessons) else "Nächste Lektion"
+        expect(page.locator("[data-reading-ready]")).to_have_text(re.compile("Mindestlesezeit"))
         press_tab_until(page, text_starts(label))
         page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", level=1, name=quiz.title)).to_be_visible()
+    assert LessonRead.objects.qualified().filter(user__email=EMPLOYEE).count() == len(lessons)
     # Submitting nothing puts the focus on the error summary, whose links lead on.
     press_tab_until(page, text_starts("Antworten absenden"))
     page.keyboard.press("Enter")
@@ -168,3 +172,31 @@ def test_a_whole_module_quiz_and_acknowledgement_by_keyboard_only(demo_site, des
     assert LedgerEntry.objects.filter(
         employee__user__email=EMPLOYEE, obligation_version__obligation=obligation
     ).exists()
+
+
+def test_a_lesson_read_by_keyboard_counts_after_the_minimum_time(demo_site, desktop, settings):
+    """Finding 4 of issue 11: too early, the end of the lesson says how long is left and
+    records nothing; the focus stays at the lesson's end, and after the minimum time the same
+    button counts the lesson as read. No scrolling, no mouse."""
+    settings.SENSI_LESSON_MIN_SECONDS = settings.SENSI_LESSON_MAX_SECONDS = 3
+    module = ModulePage.objects.get(slug="phishing", locale__language_code="de")
+    lesson = LessonPage.objects.child_of(module).live().first()
+    page = desktop
+
+    sign_in(page)
+    page.goto(lesson.url)
+    expect(page.get_by_text("mindestens 3 Sekunden geöffnet war")).to_be_visible()
+    press_tab_until(page, text_starts("Nächste Lektion"))
+    page.keyboard.press("Enter")
+
+    notice = page.locator(".lesson-end__notice")
+    expect(notice).to_contain_text(re.compile(r"noch \d Sekunden?"))
+    expect(notice).to_be_focused()
+    assert not LessonRead.objects.filter(user__email=EMPLOYEE).exists()
+
+    expect(page.locator("[data-reading-ready]")).to_have_text(re.compile("Mindestlesezeit"))
+    press_tab_until(page, text_starts("Nächste Lektion"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Lektion 2 von")).to_be_visible()
+    read = LessonRead.objects.get(user__email=EMPLOYEE, lesson_key=lesson.translation_key)
+    assert read.engaged_seconds >= 3

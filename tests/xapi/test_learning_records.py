@@ -6,6 +6,7 @@ from django.test import override_settings
 from courses.models import LessonRead
 from quizzes.models import QuizAttempt
 from tests.factories import correct_answers, lessons_of, quiz_of, wrong_answers
+from tests.lesson_client import finish_lesson, lesson_token, read_lesson
 from tests.quiz_client import post_answers
 from xapi.activities import page_iri
 from xapi.models import Registration, Statement
@@ -20,10 +21,12 @@ def verbs(**filters):
     )
 
 
-def test_reading_a_lesson_records_attempted_and_experienced_once(learner_client, user, module):
+def test_opening_records_attempted_and_reading_records_experienced(learner_client, user, module):
     lesson = lessons_of(module)[0]
     learner_client.get(lesson.url)
     learner_client.get(lesson.url)
+    assert verbs() == [ATTEMPTED.iri]
+    read_lesson(learner_client, lesson)
     assert verbs() == [ATTEMPTED.iri, EXPERIENCED.iri]
     experienced = Statement.objects.get(verb_id=EXPERIENCED.iri).data
     assert experienced["object"]["id"] == page_iri(lesson)
@@ -35,6 +38,7 @@ def test_reading_a_lesson_records_attempted_and_experienced_once(learner_client,
     assert experienced["context"]["platform"] == "Sensi"
     registration = Registration.objects.get(user=user)
     assert experienced["context"]["registration"] == str(registration.registration)
+    assert experienced["result"]["duration"].startswith("PT")  # Data §2.4.5, ISO 8601
 
 
 def test_actor_is_the_pseudonym_never_name_or_email(learner_client, user, module):
@@ -71,7 +75,7 @@ def test_a_quiz_attempt_records_each_answer_and_the_score(learner_client, module
 
 def test_completing_a_module_records_passed_and_completed(learner_client, module):
     for lesson in lessons_of(module):
-        learner_client.get(lesson.url)
+        read_lesson(learner_client, lesson)
     quiz = quiz_of(module)
     post_answers(learner_client, quiz, correct_answers(quiz))
     passed = Statement.objects.get(verb_id=PASSED.iri).data
@@ -84,9 +88,11 @@ def test_event_and_statement_are_stored_together_or_not_at_all(learner_client, m
     def broken(*args, **kwargs):
         raise RuntimeError("LRS write failed")
 
+    lesson = lessons_of(module)[0]
+    token = lesson_token(learner_client, lesson, seconds_ago=600)
     monkeypatch.setattr("xapi.recording.store_statements", broken)
     with pytest.raises(RuntimeError):
-        learner_client.get(lessons_of(module)[0].url)
+        finish_lesson(learner_client, lesson, token)
     assert not LessonRead.objects.exists()
     quiz = quiz_of(module)
     with pytest.raises(RuntimeError):
