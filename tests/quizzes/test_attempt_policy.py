@@ -50,7 +50,7 @@ def test_the_limit_per_period_refuses_a_further_attempt_and_stores_nothing(
 def test_two_tabs_share_one_draw_so_the_limit_cannot_be_doubled(learner_client, user, home):
     quiz = quiz_of(module_page(home=home, attempts_per_period=1))
     first_tab, second_tab = form_token(learner_client, quiz), form_token(learner_client, quiz)
-    assert first_tab == second_tab
+    assert QuizDraw.objects.count() == 1  # both tokens name the same draw
     post_answers(learner_client, quiz, wrong_answers(quiz), token=first_tab)
     post_answers(learner_client, quiz, correct_answers(quiz), token=second_tab)
     assert list(QuizAttempt.objects.values_list("passed", flat=True)) == [False]
