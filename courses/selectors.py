@@ -240,3 +240,19 @@ def last_qualified_read(*, user, lesson: LessonPage) -> LessonRead | None:
     return (
         LessonRead.objects.qualified().filter(user=user, lesson_key=lesson.translation_key).first()
     )
+
+
+def lessons_not_read_since(*, user, module: ModulePage, since: datetime) -> list[LessonPage]:
+    """The module's published lessons the learner has not read since `since` (never, or
+    only before), in order. A later qualified read moves `LessonRead.read_at` forward."""
+    lessons, _quiz = module_steps(module)
+    read_since = set(
+        LessonRead.objects.qualified()
+        .filter(
+            user=user,
+            lesson_key__in=[lesson.translation_key for lesson in lessons],
+            read_at__gt=since,
+        )
+        .values_list("lesson_key", flat=True)
+    )
+    return [lesson for lesson in lessons if lesson.translation_key not in read_since]

@@ -3,8 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from quizzes.selectors import LESSONS_TO_REREAD_HOOK
+
 from . import admin_views
 from .models import ModulePage
+from .selectors import lessons_not_read_since
 
 
 @hooks.register("register_admin_urls")
@@ -28,3 +31,9 @@ def tincan_button(page, user, next_url=None, view_name=None):
             icon_name="download",
             priority=90,
         )
+
+
+@hooks.register(LESSONS_TO_REREAD_HOOK)
+def lessons_to_reread(*, user, quiz, since):
+    """The quiz's "re-read the lessons after N failures" rule, answered from lesson reads."""
+    return lessons_not_read_since(user=user, module=quiz.get_parent().specific, since=since)

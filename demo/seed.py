@@ -113,36 +113,50 @@ def _body(lesson_data: dict) -> list[dict]:
     return [{"type": kind, "value": value} for kind, value in lesson_data["body"]]
 
 
+def _question_value(question: dict, *id_parts) -> dict:
+    if question["type"] == "true_false":
+        return {
+            "question": question["question"],
+            "correct": question["correct"],
+            "feedback_true": question["feedback_true"],
+            "feedback_false": question["feedback_false"],
+            "explanation": question["explanation"],
+        }
+    return {
+        "question": question["question"],
+        "explanation": question["explanation"],
+        "options": [
+            {
+                "type": "item",
+                "id": stable_id(*id_parts, index),
+                "value": {
+                    "text": option["text"],
+                    "correct": option["correct"],
+                    "feedback": option["feedback"],
+                },
+            }
+            for index, option in enumerate(question["options"])
+        ],
+    }
+
+
 def _questions(module_slug: str, quiz_data: dict) -> list[dict]:
-    """Raw stream data with stable ids, so both languages share question and option ids."""
+    """Raw stream data with stable ids, so both languages share question and option ids.
+    An entry `{"type": "variants", "variants": [...]}` is one slot with several variants."""
     questions = []
     for number, question in enumerate(quiz_data["questions"]):
         qid = stable_id(module_slug, "quiz", number)
-        if question["type"] == "true_false":
-            value = {
-                "question": question["question"],
-                "correct": question["correct"],
-                "feedback_true": question["feedback_true"],
-                "feedback_false": question["feedback_false"],
-                "explanation": question["explanation"],
-            }
+        if question["type"] == "variants":
+            value = [
+                {
+                    "type": variant["type"],
+                    "id": stable_id(module_slug, "quiz", number, "variant", k),
+                    "value": _question_value(variant, module_slug, "quiz", number, "variant", k),
+                }
+                for k, variant in enumerate(question["variants"])
+            ]
         else:
-            value = {
-                "question": question["question"],
-                "explanation": question["explanation"],
-                "options": [
-                    {
-                        "type": "item",
-                        "id": stable_id(module_slug, "quiz", number, index),
-                        "value": {
-                            "text": option["text"],
-                            "correct": option["correct"],
-                            "feedback": option["feedback"],
-                        },
-                    }
-                    for index, option in enumerate(question["options"])
-                ],
-            }
+            value = _question_value(question, module_slug, "quiz", number)
         questions.append({"type": question["type"], "id": qid, "value": value})
     return questions
 
@@ -218,6 +232,10 @@ def seed_module(data: dict, *, home: HomePage, source: ModulePage | None = None)
             intro=quiz["intro"],
             pass_mark=quiz["pass_mark"],
             questions=_questions(data["slug"], quiz),
+            questions_per_attempt=quiz.get("questions_per_attempt"),
+            attempts_per_period=quiz.get("attempts_per_period"),
+            attempt_period_hours=quiz.get("attempt_period_hours", 24),
+            reread_after_failures=quiz.get("reread_after_failures"),
             **key_of(len(data["lessons"])),
         ),
     )

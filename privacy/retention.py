@@ -4,7 +4,7 @@ purge_expired`).
 What goes when (the periods are settings, see docs/privacy.md):
 
 - Learning data, after `SENSI_RETENTION_LEARNING_DAYS`: module progress (by last activity),
-  lessons read (unless their module was active since), quiz attempts, xAPI statements (by
+  lessons read (unless their module was active since), quiz attempts and draws, xAPI statements (by
   `stored`) with their agent and activity lookup rows, State and Agent Profile documents
   about an agent (by `updated`), attachments no remaining statement refers to, and xAPI
   registrations no remaining statement uses. This is deletion from the LRS tables: voiding
@@ -32,7 +32,7 @@ from django.utils import timezone
 
 from compliance.models import LedgerEntry, Reminder
 from courses.models import LessonRead, ModuleProgress
-from quizzes.models import QuizAttempt
+from quizzes.models import QuizAttempt, QuizDraw
 from xapi.models import Attachment, Document, Registration, Statement, StatementAttachment
 
 BATCH = 1000
@@ -100,6 +100,10 @@ def expired_lessons_read(cutoff: datetime) -> QuerySet:
 
 def expired_attempts(cutoff: datetime) -> QuerySet:
     return QuizAttempt.objects.filter(submitted_at__lt=cutoff)
+
+
+def expired_draws(cutoff: datetime) -> QuerySet:
+    return QuizDraw.objects.filter(created_at__lt=cutoff)
 
 
 def expired_statements(cutoff: datetime) -> QuerySet:
@@ -173,6 +177,7 @@ def purge_expired(
     step("lessons_read", _delete(LessonRead, expired_lessons_read(learning), dry_run=dry_run))
     step("module_progress", _delete(ModuleProgress, expired_progress(learning), dry_run=dry_run))
     step("quiz_attempts", _delete(QuizAttempt, expired_attempts(learning), dry_run=dry_run))
+    step("quiz_draws", _delete(QuizDraw, expired_draws(learning), dry_run=dry_run))
     # Agent and activity lookup rows go with their statement (ON DELETE CASCADE in Django).
     step("xapi_statements", _delete(Statement, expired_statements(learning), dry_run=dry_run))
     step("xapi_documents", _delete(Document, expired_documents(learning), dry_run=dry_run))

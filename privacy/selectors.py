@@ -29,7 +29,7 @@ from compliance.models import (
     RessortAssignment,
 )
 from courses.models import LessonRead, ModuleProgress
-from quizzes.models import QuizAttempt
+from quizzes.models import QuizAttempt, QuizDraw
 from xapi.agents import agent_ifi
 from xapi.launches import actors_bound_to
 from xapi.models import Document, Registration, Statement
@@ -92,6 +92,7 @@ class PersonalData:
     xapi_agents: list[str] = field(default_factory=list)
     xapi_statement_count: int = 0
     recent_statements: list[dict] = field(default_factory=list)
+    quiz_draws: list[dict] = field(default_factory=list)
 
     def sections(self) -> dict[str, Any]:
         """Everything but the statements, in the order of the download."""
@@ -102,6 +103,7 @@ class PersonalData:
             "learning_progress": self.learning_progress,
             "lessons_read": self.lessons_read,
             "quiz_attempts": self.quiz_attempts,
+            "quiz_draws": self.quiz_draws,
             "obligations": self.obligations,
             "acknowledgements": self.acknowledgements,
             "reminders": self.reminders,
@@ -359,6 +361,11 @@ def personal_data(user) -> PersonalData:
             ReportAccess.objects.filter(user=user)
             .order_by("at")
             .values("at", "report", "roles", "parameters")
+        ),
+        quiz_draws=list(
+            QuizDraw.objects.filter(user=user)
+            .order_by("created_at")
+            .values("quiz_key", "question_ids", "created_at", "attempt__id")
         ),
         xapi_agents=agents,
         xapi_statement_count=statements.count(),

@@ -72,10 +72,29 @@ class TrueFalseQuestionBlock(blocks.StructBlock):
         label = _("True or false")
 
 
+class VariantsBlock(blocks.StreamBlock):
+    """One question slot with several variants: each attempt draws one of them, so that
+    knowing the solution of one attempt does not pass the next (see docs/security.md)."""
+
+    single_choice = SingleChoiceQuestionBlock()
+    multiple_choice = MultipleChoiceQuestionBlock()
+    true_false = TrueFalseQuestionBlock()
+
+    class Meta:
+        icon = "repeat"
+        label = _("Question with variants")
+        min_num = 2
+        help_text = _(
+            "Variants of the same question that test the same knowledge. "
+            "Each attempt shows one of them."
+        )
+
+
 class QuestionStreamBlock(blocks.StreamBlock):
     single_choice = SingleChoiceQuestionBlock()
     multiple_choice = MultipleChoiceQuestionBlock()
     true_false = TrueFalseQuestionBlock()
+    variants = VariantsBlock()
 
     class Meta:
         min_num = 1

@@ -17,13 +17,15 @@ class InvalidToken(ValueError):
     """The form's token is missing, forged, expired, or for another user or quiz."""
 
 
-def issue_token(*, user, quiz) -> str:
-    payload = {"user": user.pk, "quiz": str(quiz.translation_key), "nonce": uuid.uuid4().hex}
+def issue_token(*, user, quiz, nonce: uuid.UUID) -> str:
+    """Sign the token of the learner's draw (`QuizDraw.token`) for the form."""
+    payload = {"user": user.pk, "quiz": str(quiz.translation_key), "nonce": nonce.hex}
     return signing.dumps(payload, salt=TOKEN_SALT)
 
 
 def read_token(signed: str, *, user, quiz) -> uuid.UUID:
-    """The attempt's nonce: it seeds the option order and makes a second submit harmless."""
+    """The draw's token: it names the drawn questions, seeds the option order and makes a
+    second submit harmless."""
     try:
         payload = signing.loads(signed, salt=TOKEN_SALT, max_age=TOKEN_MAX_AGE)
         if payload["user"] != user.pk or payload["quiz"] != str(quiz.translation_key):

@@ -1,11 +1,14 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.http import Http404
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -25,12 +28,57 @@ class QuizPage(RoutablePageMixin, Page):
         help_text=_("Share of questions that must be answered correctly to pass."),
     )
     questions = StreamField(QuestionStreamBlock(), verbose_name=_("questions"))
+    questions_per_attempt = models.PositiveSmallIntegerField(
+        _("questions per attempt"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leave empty to ask every question. With a smaller number, each attempt draws "
+            "that many questions from the pool."
+        ),
+    )
+    attempts_per_period = models.PositiveSmallIntegerField(
+        _("attempts per period"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leave empty for unlimited attempts. After the last allowed attempt of a period "
+            "the explanations are shown."
+        ),
+    )
+    attempt_period_hours = models.PositiveSmallIntegerField(
+        _("period (hours)"),
+        default=24,
+        validators=[MinValueValidator(1)],
+        help_text=_("The period the attempt limit applies to, in hours."),
+    )
+    reread_after_failures = models.PositiveSmallIntegerField(
+        _("re-read the lessons after this many failed attempts"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_(
+            "Leave empty for no such rule. Otherwise, after this many failed attempts in a "
+            "row the learner must read the module's lessons again before the next attempt."
+        ),
+    )
 
     content_panels = [
         *Page.content_panels,
         FieldPanel("intro"),
         FieldPanel("pass_mark"),
         FieldPanel("questions"),
+        MultiFieldPanel(
+            [
+                FieldPanel("questions_per_attempt"),
+                FieldPanel("attempts_per_period"),
+                FieldPanel("attempt_period_hours"),
+                FieldPanel("reread_after_failures"),
+            ],
+            heading=_("Attempts"),
+        ),
     ]
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
@@ -41,7 +89,22 @@ class QuizPage(RoutablePageMixin, Page):
         verbose_name_plural = _("quizzes")
 
     def question_list(self) -> list[Question]:
+        """Every question of the pool, variants included."""
         return questions_from_stream(self.questions)
+
+    def clean(self):
+        super().clean()
+        slots = len(self.questions or [])
+        if self.questions_per_attempt and slots and self.questions_per_attempt > slots:
+            raise ValidationError(
+                {
+                    "questions_per_attempt": _(
+                        "The quiz has only %(count)d questions (a question with variants "
+                        "counts once)."
+                    )
+                    % {"count": slots}
+                }
+            )
 
     @method_decorator(login_required)
     def serve(self, request, *args, **kwargs):
@@ -63,6 +126,30 @@ class QuizPage(RoutablePageMixin, Page):
         from . import views
 
         return views.preview_quiz(request, self)
+
+
+class QuizDraw(models.Model):
+    """The questions (and variants) drawn for one attempt, before it is answered.
+
+    The quiz form refers to it by a signed token; reloading the form shows the same draw,
+    so that drawing again until easy questions come up does not work. One attempt per draw.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="quiz_draws"
+    )
+    quiz_key = models.UUIDField(_("quiz"))
+    token = models.UUIDField(_("form token"), unique=True, default=uuid.uuid4, editable=False)
+    question_ids = models.JSONField(_("questions drawn"))
+    created_at = models.DateTimeField(_("drawn"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("quiz draw")
+        verbose_name_plural = _("quiz draws")
+        indexes = [models.Index(fields=["user", "quiz_key"], name="draw_user_quiz")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.quiz_key} – {self.created_at:%Y-%m-%d %H:%M}"
 
 
 class QuizAttempt(models.Model):
@@ -96,6 +183,22 @@ class QuizAttempt(models.Model):
     percent = models.PositiveSmallIntegerField(_("percent"))
     pass_mark = models.PositiveSmallIntegerField(_("pass mark (percent)"))
     passed = models.BooleanField(_("passed"))
+    draw = models.OneToOneField(
+        QuizDraw,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="attempt",
+        help_text=_("The questions drawn for this attempt."),
+    )
+    solutions_shown = models.BooleanField(
+        _("solutions shown"),
+        default=False,
+        help_text=_(
+            "Whether the result showed the correct answers and explanations: after passing, "
+            "or after the last allowed attempt of a period."
+        ),
+    )
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
 
     class Meta:

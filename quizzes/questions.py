@@ -1,13 +1,14 @@
 """Plain views of a quiz's questions, read from its StreamField, for display and scoring."""
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.utils.translation import gettext_lazy as _
 
 SINGLE_CHOICE = "single_choice"
 MULTIPLE_CHOICE = "multiple_choice"
 TRUE_FALSE = "true_false"
+VARIANTS = "variants"
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Question:
     text: str
     explanation: str
     options: tuple[Option, ...] = field(default_factory=tuple)
+    # The id of the question slot: the question's own id, or that of its `variants` block.
+    slot: str = ""
 
     @property
     def allows_several(self) -> bool:
@@ -46,29 +49,41 @@ class Question:
             return self
         options = list(self.options)
         random.Random(f"{seed}:{self.id}").shuffle(options)
-        return Question(self.id, self.kind, self.text, self.explanation, tuple(options))
+        return replace(self, options=tuple(options))
+
+
+def _question(child, slot: str) -> Question:
+    value = child.value
+    if child.block_type == TRUE_FALSE:
+        options = (
+            Option("true", str(_("True")), bool(value["correct"]), value["feedback_true"]),
+            Option("false", str(_("False")), not value["correct"], value["feedback_false"]),
+        )
+    else:
+        options = tuple(
+            Option(str(item.id), item.value["text"], item.value["correct"], item.value["feedback"])
+            for item in value["options"].bound_blocks
+        )
+    return Question(
+        str(child.id), child.block_type, value["question"], value["explanation"], options, slot
+    )
 
 
 def questions_from_stream(stream) -> list[Question]:
-    """Turn a QuestionStreamBlock value into Questions with their stable ids."""
+    """Every question of a QuestionStreamBlock value, variants included, with their stable
+    ids. Questions of one `variants` block share its id as their `slot`."""
     questions = []
     for child in stream:
-        value = child.value
-        if child.block_type == TRUE_FALSE:
-            options = (
-                Option("true", str(_("True")), bool(value["correct"]), value["feedback_true"]),
-                Option("false", str(_("False")), not value["correct"], value["feedback_false"]),
-            )
+        if child.block_type == VARIANTS:
+            questions.extend(_question(variant, str(child.id)) for variant in child.value)
         else:
-            options = tuple(
-                Option(
-                    str(item.id), item.value["text"], item.value["correct"], item.value["feedback"]
-                )
-                for item in value["options"].bound_blocks
-            )
-        questions.append(
-            Question(
-                str(child.id), child.block_type, value["question"], value["explanation"], options
-            )
-        )
+            questions.append(_question(child, str(child.id)))
     return questions
+
+
+def slots_of(questions: list[Question]) -> dict[str, list[Question]]:
+    """The questions grouped by slot, in the quiz's order."""
+    slots: dict[str, list[Question]] = {}
+    for question in questions:
+        slots.setdefault(question.slot or question.id, []).append(question)
+    return slots

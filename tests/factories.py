@@ -133,6 +133,16 @@ def true_false_question(text="Die Aussage ist wahr.", *, correct=True):
     }
 
 
+def variants_question(*variants):
+    """A question slot with several variants (each made by choice_question or
+    true_false_question)."""
+    return {
+        "type": "variants",
+        "id": str(uuid.uuid4()),
+        "value": [{**variant} for variant in variants],
+    }
+
+
 def module_page(
     *,
     title="Phishing erkennen",
@@ -142,6 +152,7 @@ def module_page(
     pass_mark=80,
     home=None,
     topic="it_security",
+    **quiz_fields,
 ) -> ModulePage:
     """A published module with `lessons` lessons and, unless questions == [], a quiz."""
     home = home or home_page()
@@ -175,7 +186,13 @@ def module_page(
     if questions:
         publish(
             module,
-            QuizPage(title="Wissenstest", slug="quiz", pass_mark=pass_mark, questions=questions),
+            QuizPage(
+                title="Wissenstest",
+                slug="quiz",
+                pass_mark=pass_mark,
+                questions=questions,
+                **quiz_fields,
+            ),
         )
     return module
 

@@ -494,6 +494,10 @@ MODULE = {
             "Bestehen benötigen Sie 80 Prozent."
         ),
         "pass_mark": 80,
+        "questions_per_attempt": 5,
+        "attempts_per_period": 3,
+        "attempt_period_hours": 24,
+        "reread_after_failures": 2,
         "questions": [
             {
                 "type": "true_false",

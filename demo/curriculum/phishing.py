@@ -1,4 +1,5 @@
 """Demo-Lerninhalt (Sensi): Modul „Phishing erkennen und melden“."""
+# ruff: noqa: E501 (demo text nested one level deeper in a variants slot)
 
 MODULE = {
     "slug": "phishing",
@@ -511,6 +512,9 @@ MODULE = {
             "Meldeweg. Zum Bestehen benötigen Sie 80 Prozent."
         ),
         "pass_mark": 80,
+        "questions_per_attempt": 5,
+        "attempts_per_period": 3,
+        "attempt_period_hours": 24,
         "questions": [
             {
                 "type": "multiple_choice",
@@ -564,37 +568,71 @@ MODULE = {
                 ],
             },
             {
-                "type": "single_choice",
-                "question": (
-                    "Ein Link lautet https://login.ressort-beispiel.de.konto-pruefung.net/start. "
-                    "Zu welcher Domain führt er tatsächlich?"
-                ),
-                "explanation": (
-                    "Maßgeblich ist das Ende des Servernamens, also die letzten beiden Teile vor "
-                    "dem ersten einzelnen Schrägstrich. Alles davor sind frei wählbare Unterebenen "
-                    "der Domain „konto-pruefung.net“."
-                ),
-                "options": [
+                "type": "variants",
+                "variants": [
                     {
-                        "text": "ressort-beispiel.de",
-                        "correct": False,
-                        "feedback": (
-                            "Dieser Teil ist nur eine frei gewählte Unterebene und soll Sie "
-                            "täuschen."
+                        "type": "single_choice",
+                        "question": (
+                            "Ein Link lautet https://login.ressort-beispiel.de.konto-pruefung.net/start. "
+                            "Zu welcher Domain führt er tatsächlich?"
                         ),
+                        "explanation": (
+                            "Maßgeblich ist das Ende des Servernamens, also die letzten beiden Teile vor "
+                            "dem ersten einzelnen Schrägstrich. Alles davor sind frei wählbare Unterebenen "
+                            "der Domain „konto-pruefung.net“."
+                        ),
+                        "options": [
+                            {
+                                "text": "ressort-beispiel.de",
+                                "correct": False,
+                                "feedback": (
+                                    "Dieser Teil ist nur eine frei gewählte Unterebene und soll Sie "
+                                    "täuschen."
+                                ),
+                            },
+                            {
+                                "text": "konto-pruefung.net",
+                                "correct": True,
+                                "feedback": "Richtig, das ist die tatsächliche Domain.",
+                            },
+                            {
+                                "text": "login.ressort-beispiel.de",
+                                "correct": False,
+                                "feedback": (
+                                    "Nein, entscheidend ist das Ende des Servernamens vor dem ersten "
+                                    "einzelnen Schrägstrich."
+                                ),
+                            },
+                        ],
                     },
                     {
-                        "text": "konto-pruefung.net",
-                        "correct": True,
-                        "feedback": "Richtig, das ist die tatsächliche Domain.",
-                    },
-                    {
-                        "text": "login.ressort-beispiel.de",
-                        "correct": False,
-                        "feedback": (
-                            "Nein, entscheidend ist das Ende des Servernamens vor dem ersten "
-                            "einzelnen Schrägstrich."
+                        "type": "single_choice",
+                        "question": (
+                            "Ein Link lautet https://portal.beihilfe-land.de-service.info/anmeldung. "
+                            "Zu welcher Domain führt er tatsächlich?"
                         ),
+                        "explanation": (
+                            "Maßgeblich ist das Ende des Servernamens vor dem ersten einzelnen "
+                            "Schrägstrich: „de-service.info“. „portal.beihilfe-land“ sind frei wählbare "
+                            "Unterebenen dieser Domain."
+                        ),
+                        "options": [
+                            {
+                                "text": "beihilfe-land.de",
+                                "correct": False,
+                                "feedback": "Nein, „.de“ gehört hier zum Namen „de-service“.",
+                            },
+                            {
+                                "text": "de-service.info",
+                                "correct": True,
+                                "feedback": "Richtig, das ist die tatsächliche Domain.",
+                            },
+                            {
+                                "text": "portal.beihilfe-land.de",
+                                "correct": False,
+                                "feedback": "Nein, dieser Teil ist nur eine frei gewählte Unterebene.",
+                            },
+                        ],
                     },
                 ],
             },

@@ -109,3 +109,13 @@ def test_demo_employee_can_complete_every_demo_module(seeded, client):
         assert response.status_code == 302, module.title
     completed = ModuleProgress.objects.filter(user=employee, completed_at__isnull=False)
     assert completed.count() == len(modules) == 6
+
+
+def test_demo_quizzes_are_pools_with_an_attempt_policy(seeded):
+    for quiz in QuizPage.objects.all():
+        assert quiz.questions_per_attempt < len(quiz.questions), quiz.title
+        assert quiz.attempts_per_period, quiz.title
+    phishing = QuizPage.objects.filter(slug="quiz", questions__icontains="variants")
+    assert {quiz.locale.language_code for quiz in phishing} == {"de", "en"}
+    german, english = (phishing.get(locale__language_code=code) for code in ("de", "en"))
+    assert [q.id for q in german.question_list()] == [q.id for q in english.question_list()]

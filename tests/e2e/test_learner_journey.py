@@ -21,6 +21,8 @@ def sign_in(page):
 
 def answer(page, quiz: QuizPage, *, correctly: bool):
     for question in quiz.question_list():
+        if not page.locator(f"#question-{question.id}").count():
+            continue  # in the pool, but not drawn for this attempt
         chosen = sorted(question.correct_ids)
         if not correctly:
             chosen = [next(o.id for o in question.options if not o.correct)]
@@ -58,6 +60,12 @@ def test_demo_employee_completes_a_module_with_its_quiz(demo_site, phone, settin
 
     answer(page, quiz, correctly=False)
     expect(page.get_by_text("Noch nicht bestanden")).to_be_visible()
+    # Which questions were wrong, not the solutions (docs/security.md, quizzes).
+    expect(page.locator(".review__explanation")).to_have_count(0)
+    expect(page.get_by_text("noch 2 Versuche")).to_be_visible()
+    page.screenshot(path="/tmp/quiz_failed_360.png", full_page=True)
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.screenshot(path="/tmp/quiz_failed_1280.png", full_page=True)
     page.get_by_role("link", name="Erneut versuchen").click()
     answer(page, quiz, correctly=True)
     expect(page.get_by_text("Bestanden", exact=True)).to_be_visible()

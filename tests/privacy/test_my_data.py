@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from compliance.models import LedgerEntry
 from privacy.selectors import FORMAT, FORMAT_VERSION, personal_data
-from quizzes.models import QuizAttempt
+from quizzes.models import QuizAttempt, QuizDraw
 from tests.factories import UserFactory, module_page
 from tests.privacy.conftest import take_module
 from xapi.agents import agent_ifi
@@ -82,6 +82,15 @@ def test_the_download_holds_everything_about_the_employee_and_nothing_of_another
     attempt = QuizAttempt.objects.get(user=anna.user)
     assert data["quiz_attempts"][0]["answers"] == attempt.answers
     assert data["quiz_attempts"][0]["quiz_title"] == "Wissenstest"
+    draw = QuizDraw.objects.get(user=anna.user)
+    assert data["quiz_draws"] == [
+        {
+            "quiz_key": str(draw.quiz_key),
+            "question_ids": draw.question_ids,
+            "created_at": data["quiz_draws"][0]["created_at"],
+            "attempt__id": attempt.pk,
+        }
+    ]
     assert [e["seq"] for e in data["acknowledgements"]] == [
         LedgerEntry.objects.get(employee=anna.employee).seq
     ]
@@ -111,6 +120,7 @@ def test_the_download_has_a_stable_structure(learners):
         "learning_progress",
         "lessons_read",
         "quiz_attempts",
+        "quiz_draws",
         "obligations",
         "acknowledgements",
         "reminders",

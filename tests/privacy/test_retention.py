@@ -17,7 +17,7 @@ from compliance.models import LedgerEntry, LedgerHead, Reminder
 from compliance.models.ledger import GENESIS_HASH, compute_entry_hash, seal_values
 from compliance.services import record_correction
 from courses.models import LessonRead, ModuleProgress
-from quizzes.models import QuizAttempt
+from quizzes.models import QuizAttempt, QuizDraw
 from tests.factories import UserFactory
 from tests.privacy.conftest import agent_of
 from xapi.agents import agent_ifi
@@ -34,6 +34,7 @@ def age_learning_data(user, when=LONG_AGO):
     ModuleProgress.objects.filter(user=user).update(updated_at=when, started_at=when)
     LessonRead.objects.filter(user=user).update(read_at=when)
     QuizAttempt.objects.filter(user=user).update(submitted_at=when)
+    QuizDraw.objects.filter(user=user).update(created_at=when)
     Statement.objects.filter(actor_ifi=agent_ifi(actor_for(user))).update(stored=when)
     Registration.objects.filter(user=user).update(created_at=when)
     Reminder.objects.filter(employee__user=user).update(sent_on=when.date())
@@ -45,6 +46,7 @@ def learning_rows(user) -> dict[str, int]:
         "progress": ModuleProgress.objects.filter(user=user).count(),
         "lessons": LessonRead.objects.filter(user=user).count(),
         "attempts": QuizAttempt.objects.filter(user=user).count(),
+        "draws": QuizDraw.objects.filter(user=user).count(),
         "statements": statements.count(),
         "agents": StatementAgent.objects.filter(statement__in=statements).count(),
         "activities": StatementActivity.objects.filter(statement__in=statements).count(),

@@ -115,14 +115,20 @@ def test_result_of_another_learner_is_not_found(client, module):
     assert client.get(result_url).status_code == 404
 
 
-def test_options_are_shuffled_per_attempt(learner_client, home):
+def test_options_are_shuffled_per_attempt_and_kept_on_reload(learner_client, home):
     quiz = quiz_of(module_page(home=home, questions=[choice_question(n=8)]))
     question_id = quiz.question_list()[0].id
     option_pattern = re.compile(rf'name="{ANSWER_PREFIX}{question_id}" value="([^"]+)"')
-    orders = {
-        tuple(option_pattern.findall(learner_client.get(quiz.url).content.decode()))
-        for _ in range(6)
-    }
+
+    def order():
+        return tuple(option_pattern.findall(learner_client.get(quiz.url).content.decode()))
+
+    orders = set()
+    for _ in range(6):
+        first = order()
+        assert order() == first  # a reload shows the same attempt
+        orders.add(first)
+        post_answers(learner_client, quiz, wrong_answers(quiz))
     assert len(orders) > 1
     assert all(len(order) == 8 for order in orders)
 

@@ -1,4 +1,5 @@
 """Demo learning content (Sensi), English: module “Recognising and reporting phishing”."""
+# ruff: noqa: E501 (demo text nested one level deeper in a variants slot)
 
 MODULE = {
     "slug": "phishing",
@@ -487,6 +488,9 @@ MODULE = {
             "channel. You need 80 percent to pass."
         ),
         "pass_mark": 80,
+        "questions_per_attempt": 5,
+        "attempts_per_period": 3,
+        "attempt_period_hours": 24,
         "questions": [
             {
                 "type": "multiple_choice",
@@ -528,36 +532,70 @@ MODULE = {
                 ],
             },
             {
-                "type": "single_choice",
-                "question": (
-                    "A link reads https://login.ressort-beispiel.de.konto-pruefung.net/start. "
-                    "Which domain does it actually lead to?"
-                ),
-                "explanation": (
-                    "What counts is the end of the server name, i.e. the last two parts before the "
-                    "first single slash. Everything in front of it is a freely chosen subdomain of "
-                    "“konto-pruefung.net”."
-                ),
-                "options": [
+                "type": "variants",
+                "variants": [
                     {
-                        "text": "ressort-beispiel.de",
-                        "correct": False,
-                        "feedback": (
-                            "This part is just a freely chosen subdomain meant to deceive you."
+                        "type": "single_choice",
+                        "question": (
+                            "A link reads https://login.ressort-beispiel.de.konto-pruefung.net/start. "
+                            "Which domain does it actually lead to?"
                         ),
+                        "explanation": (
+                            "What counts is the end of the server name, i.e. the last two parts before the "
+                            "first single slash. Everything in front of it is a freely chosen subdomain of "
+                            "“konto-pruefung.net”."
+                        ),
+                        "options": [
+                            {
+                                "text": "ressort-beispiel.de",
+                                "correct": False,
+                                "feedback": (
+                                    "This part is just a freely chosen subdomain meant to deceive you."
+                                ),
+                            },
+                            {
+                                "text": "konto-pruefung.net",
+                                "correct": True,
+                                "feedback": "Correct, that is the actual domain.",
+                            },
+                            {
+                                "text": "login.ressort-beispiel.de",
+                                "correct": False,
+                                "feedback": (
+                                    "No, what matters is the end of the server name before the first "
+                                    "single slash."
+                                ),
+                            },
+                        ],
                     },
                     {
-                        "text": "konto-pruefung.net",
-                        "correct": True,
-                        "feedback": "Correct, that is the actual domain.",
-                    },
-                    {
-                        "text": "login.ressort-beispiel.de",
-                        "correct": False,
-                        "feedback": (
-                            "No, what matters is the end of the server name before the first "
-                            "single slash."
+                        "type": "single_choice",
+                        "question": (
+                            "A link reads https://portal.beihilfe-land.de-service.info/anmeldung. "
+                            "Which domain does it actually lead to?"
                         ),
+                        "explanation": (
+                            "What matters is the end of the server name before the first single "
+                            "slash: “de-service.info”. “portal.beihilfe-land” are freely chosen "
+                            "subdomains of that domain."
+                        ),
+                        "options": [
+                            {
+                                "text": "beihilfe-land.de",
+                                "correct": False,
+                                "feedback": "No, “.de” is part of the name “de-service” here.",
+                            },
+                            {
+                                "text": "de-service.info",
+                                "correct": True,
+                                "feedback": "Correct, that is the actual domain.",
+                            },
+                            {
+                                "text": "portal.beihilfe-land.de",
+                                "correct": False,
+                                "feedback": "No, this part is just a freely chosen subdomain.",
+                            },
+                        ],
                     },
                 ],
             },
