@@ -9,6 +9,8 @@ What goes when (the periods are settings, see docs/privacy.md):
   about an agent (by `updated`), attachments no remaining statement refers to, and xAPI
   registrations no remaining statement uses. This is deletion from the LRS tables: voiding
   (xAPI 1.0.3 Data §2.4.4.1) would keep the statement, so it is no deletion.
+- Per-launch LRS credentials (`xapi.models.LaunchCredential`, with the LMS's actor), as soon
+  as they expire: the LRS and the launch refuse them from then on, so they serve nothing.
 - Reminder records, after `SENSI_RETENTION_REMINDER_DAYS`.
 - Acknowledgement ledger entries, after `SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS` (by
   `confirmed_at`): never deleted (the chain would break), but anonymised: employee,
@@ -33,7 +35,14 @@ from django.utils import timezone
 from compliance.models import LedgerEntry, Reminder
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt, QuizDraw
-from xapi.models import Attachment, Document, Registration, Statement, StatementAttachment
+from xapi.models import (
+    Attachment,
+    Document,
+    LaunchCredential,
+    Registration,
+    Statement,
+    StatementAttachment,
+)
 
 BATCH = 1000
 
@@ -43,6 +52,8 @@ class Cutoffs:
     learning: datetime
     reminders: datetime
     acknowledgements: datetime
+    # Launch credentials have their own end, `expires_at`: the cut-off is the run's time.
+    launch_credentials: datetime = field(default_factory=timezone.now)
 
     @classmethod
     def from_settings(cls, now: datetime | None = None) -> "Cutoffs":
@@ -51,6 +62,7 @@ class Cutoffs:
             learning=now - timedelta(days=settings.SENSI_RETENTION_LEARNING_DAYS),
             reminders=now - timedelta(days=settings.SENSI_RETENTION_REMINDER_DAYS),
             acknowledgements=now - timedelta(days=settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
+            launch_credentials=now,
         )
 
 
@@ -133,6 +145,10 @@ def orphaned_attachments(cutoff: datetime) -> QuerySet:
     return Attachment.objects.exclude(Exists(referring))
 
 
+def expired_launch_credentials(now: datetime) -> QuerySet:
+    return LaunchCredential.objects.filter(expires_at__lt=now)
+
+
 def expired_ledger_entries(cutoff: datetime) -> QuerySet:
     return LedgerEntry.objects.filter(confirmed_at__lt=cutoff, anonymised_at__isnull=True)
 
@@ -163,8 +179,8 @@ def purge_expired(
     dry_run: bool = False,
     report: Callable[[str, int], None] | None = None,
 ) -> PurgeResult:
-    """Delete expired learning data and reminders and anonymise expired ledger entries.
-    Idempotent; `report(kind, count)` is called after each step."""
+    """Delete expired learning data, launch credentials and reminders and anonymise expired
+    ledger entries. Idempotent; `report(kind, count)` is called after each step."""
     cutoffs = cutoffs or Cutoffs.from_settings()
     result = PurgeResult(dry_run=dry_run)
 
@@ -186,6 +202,14 @@ def purge_expired(
         _delete(Registration, unused_registrations(learning), dry_run=dry_run),
     )
     step("xapi_attachments", _delete(Attachment, orphaned_attachments(learning), dry_run=dry_run))
+    step(
+        "xapi_launch_credentials",
+        _delete(
+            LaunchCredential,
+            expired_launch_credentials(cutoffs.launch_credentials),
+            dry_run=dry_run,
+        ),
+    )
     old_reminders = Reminder.objects.filter(sent_on__lt=timezone.localdate(cutoffs.reminders))
     step("reminders", _delete(Reminder, old_reminders, dry_run=dry_run))
     anonymised, legacy = anonymise_ledger_entries(cutoffs.acknowledgements, dry_run=dry_run)

@@ -6,7 +6,8 @@ from privacy.retention import Cutoffs, purge_expired
 
 class Command(BaseCommand):
     """Delete learning data and reminder records older than their retention period and
-    anonymise acknowledgement ledger entries older than theirs (`privacy.retention`).
+    expired per-launch LRS credentials, and anonymise acknowledgement ledger entries older
+    than theirs (`privacy.retention`).
 
     Run daily from cron. Idempotent and resumable: works in batches, one transaction each,
     and every run selects only what is still expired. `--dry-run` counts and changes
