@@ -93,8 +93,10 @@ class LMSWindowMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        # Not on error pages: a 503 of a database outage must not read the session again.
         if (
-            not request.path_info.startswith("/xapi/")
+            response.status_code < 500
+            and not request.path_info.startswith("/xapi/")
             and response.get("Content-Type", "").startswith("text/html")
             and request.session.get(LMS_WINDOW)
         ):

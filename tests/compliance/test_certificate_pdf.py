@@ -191,7 +191,7 @@ def test_an_acknowledgement_of_an_old_version_offers_no_certificate(learner_clie
     from compliance.services import issue_new_version
 
     entry = acknowledged(person, duty, when=timezone.now())
-    issue_new_version(obligation=duty, change_note="Neu")
+    issue_new_version(obligation=duty, change_note_de="Neu")
     html = learner_client.get(reverse("courses:my_training")).content.decode()
     assert reverse("compliance:certificate_pdf", args=[entry.seq]) not in html
     assert reverse("compliance:confirmation_pdf", args=[entry.seq]) in html

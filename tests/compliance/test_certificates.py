@@ -155,13 +155,13 @@ def test_a_later_correction_revokes_the_certificate(person, duty):
 
 def test_a_new_version_of_the_obligation_revokes_the_certificate(person, duty):
     entry = acknowledge(person, duty)
-    issue_new_version(obligation=duty, change_note="Neue Betrugsmasche")
+    issue_new_version(obligation=duty, change_note_de="Neue Betrugsmasche")
     assert check_certificate(code_for(entry)).state == CertificateState.REVOKED
 
 
 def test_a_late_correction_for_an_older_version_does_not_revoke_the_current_one(person, duty):
     old_version = duty.versions.get()
-    issue_new_version(obligation=duty, change_note="Neu")
+    issue_new_version(obligation=duty, change_note_de="Neu")
     current = acknowledge(person, duty, days_ago=2)
     acknowledge(person, duty, days_ago=200, version=old_version)
     assert check_certificate(code_for(current)).state == CertificateState.VALID

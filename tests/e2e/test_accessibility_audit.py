@@ -48,9 +48,8 @@ from courses.blocks import LessonStreamBlock
 from courses.models import LessonPage, ModulePage
 from courses.services import record_lesson_read
 from demo.seed import DEMO_PASSWORD
-from quizzes.forms import issue_token, read_token
 from quizzes.models import QuizPage
-from quizzes.services import submit_attempt
+from quizzes.services import draw_questions, drawn_questions, submit_attempt
 from tests.factories import sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
@@ -346,9 +345,9 @@ def complete_module(user, module: ModulePage) -> None:
             token = reading.issue_token(user=user, lesson=lesson)
         record_lesson_read(user=user, lesson=lesson, token=token)
     quiz = QuizPage.objects.child_of(module).get()
-    nonce = read_token(issue_token(user=user, quiz=quiz), user=user, quiz=quiz)
-    answers = {q.id: sorted(q.correct_ids) for q in quiz.question_list()}
-    submit_attempt(user=user, quiz=quiz, token=nonce, answers=answers)
+    draw = draw_questions(user=user, quiz=quiz)
+    answers = {q.id: sorted(q.correct_ids) for q in drawn_questions(quiz=quiz, draw=draw)}
+    submit_attempt(user=user, quiz=quiz, token=draw.token, answers=answers)
 
 
 def seed_audit_site(url: str) -> AuditSite:

@@ -9,6 +9,7 @@ from quizzes.forms import issue_token
 from quizzes.models import QuizAttempt, QuizDraw
 from quizzes.selectors import attempt_allowance
 from tests.factories import correct_answers, lessons_of, module_page, quiz_of, wrong_answers
+from tests.lesson_client import read_lesson
 from tests.quiz_client import form_token, post_answers
 
 pytestmark = pytest.mark.django_db
@@ -87,7 +88,7 @@ def test_after_n_failures_the_lessons_must_be_read_again(learner_client, user, h
     quiz = quiz_of(module)
     lessons = lessons_of(module)
     for lesson in lessons:
-        learner_client.get(lesson.url)
+        read_lesson(learner_client, lesson)
     post_answers(learner_client, quiz, wrong_answers(quiz))
     assert attempt_allowance(user=user, quiz=quiz).allowed
     post_answers(learner_client, quiz, wrong_answers(quiz))
@@ -97,7 +98,7 @@ def test_after_n_failures_the_lessons_must_be_read_again(learner_client, user, h
     assert all(lesson.title in html for lesson in lessons)
     assert not attempt_allowance(user=user, quiz=quiz).allowed
 
-    # Another helper makes a later qualified read move read_at forward; set it directly.
+    # A later qualified read moves read_at forward (tests/courses/test_reading.py).
     later = timezone.now() + datetime.timedelta(minutes=1)
     LessonRead.objects.filter(user=user, lesson_key=lessons[0].translation_key).update(
         read_at=later
@@ -142,11 +143,17 @@ def test_lessons_not_read_since_lists_unread_and_earlier_reads(user, module):
     lessons = lessons_of(module)
     since = timezone.now()
     LessonRead.objects.create(
-        user=user, module_key=module.translation_key, lesson_key=lessons[0].translation_key
+        user=user,
+        module_key=module.translation_key,
+        lesson_key=lessons[0].translation_key,
+        engaged_seconds=60,
     )
     LessonRead.objects.filter(user=user).update(read_at=since - datetime.timedelta(hours=1))
     LessonRead.objects.create(
-        user=user, module_key=module.translation_key, lesson_key=lessons[1].translation_key
+        user=user,
+        module_key=module.translation_key,
+        lesson_key=lessons[1].translation_key,
+        engaged_seconds=60,
     )
     LessonRead.objects.filter(lesson_key=lessons[1].translation_key).update(
         read_at=since + datetime.timedelta(minutes=5)
