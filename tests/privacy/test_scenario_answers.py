@@ -48,3 +48,12 @@ def test_a_dry_run_deletes_nothing(user, module):
     result = purge_expired(cutoffs=Cutoffs.from_settings(), dry_run=True)
     assert result.counts["scenario_answers"] == 1
     assert ScenarioAnswer.objects.count() == 1
+
+
+def test_my_data_page_lists_scenario_answers(learner_client, user, module):
+    from django.urls import reverse
+
+    lesson = lessons_of(module)[0]
+    answer(user, lesson)
+    html = learner_client.get(reverse("privacy:my_data")).content.decode()
+    assert 'id="scenarios"' in html and lesson.title in html
