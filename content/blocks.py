@@ -6,6 +6,7 @@ alt text or a video without captions or transcript does not save.
 """
 
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks import StreamBlockValidationError, StructBlockValidationError
@@ -189,7 +190,29 @@ def clean_heading_outline(value):
     return value
 
 
-class PageStreamBlock(blocks.StreamBlock):
+class BlockIdStreamBlock(blocks.StreamBlock):
+    """A stream that hands each child's template its bound block as `block`, so that block
+    templates know their stable id (anchors, the scenario form's address)."""
+
+    def render_basic(self, value, context=None):
+        def child_context(child):
+            parent = (
+                {}
+                if context is None
+                else context.flatten()
+                if hasattr(context, "flatten")
+                else dict(context)
+            )
+            return {**parent, "block": child}
+
+        return format_html_join(
+            "\n",
+            '<div class="w-block-{1} block-{1}">{0}</div>',
+            [(child.render(context=child_context(child)), child.block_type) for child in value],
+        )
+
+
+class PageStreamBlock(BlockIdStreamBlock):
     """Blocks for standard information pages."""
 
     heading = HeadingBlock()

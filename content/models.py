@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -31,3 +33,24 @@ class StandardPage(Page):
 
     class Meta:
         verbose_name = _("standard page")
+
+
+class ScenarioAnswer(models.Model):
+    """A learner's choice in a scenario block. Each submit is one answer; the newest one for a
+    block is the one whose feedback the page shows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="scenario_answers"
+    )
+    page_key = models.UUIDField(_("page"))
+    block_id = models.CharField(_("scenario block"), max_length=64)
+    option_id = models.CharField(_("chosen option"), max_length=64)
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("scenario answer")
+        verbose_name_plural = _("scenario answers")
+        indexes = [models.Index(fields=["user", "page_key", "block_id", "-answered_at"])]
+
+    def __str__(self):
+        return f"{self.block_id}: {self.option_id}"

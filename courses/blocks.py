@@ -3,6 +3,7 @@ from wagtail import blocks
 
 from content.blocks import (
     INLINE_FEATURES,
+    BlockIdStreamBlock,
     CalloutBlock,
     ChecklistBlock,
     DoDontBlock,
@@ -15,7 +16,7 @@ from content.blocks import (
 )
 
 
-class LessonStreamBlock(blocks.StreamBlock):
+class LessonStreamBlock(BlockIdStreamBlock):
     """The blocks a lesson may contain, and only those."""
 
     heading = HeadingBlock()

@@ -153,6 +153,13 @@ class LessonPage(LearnerPageMixin, Page):
             return views.finish_lesson(request, self)
         return views.show_lesson(request, self)
 
+    def xapi_root_activity(self):
+        """The module, whose registration statements about this lesson's blocks belong to
+        (a hook used by content's scenario blocks, which import no course app)."""
+        from .learning_records import module_activity
+
+        return module_activity(self.get_parent().specific)
+
     def get_context(self, request, *args, **kwargs):
         from .selectors import lesson_position
 

@@ -33,6 +33,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from compliance.models import LedgerEntry, Reminder
+from content.models import ScenarioAnswer
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt, QuizDraw
 from xapi.models import (
@@ -118,6 +119,10 @@ def expired_draws(cutoff: datetime) -> QuerySet:
     return QuizDraw.objects.filter(created_at__lt=cutoff)
 
 
+def expired_scenario_answers(cutoff: datetime) -> QuerySet:
+    return ScenarioAnswer.objects.filter(answered_at__lt=cutoff)
+
+
 def expired_statements(cutoff: datetime) -> QuerySet:
     return Statement.objects.filter(stored__lt=cutoff)
 
@@ -194,6 +199,10 @@ def purge_expired(
     step("module_progress", _delete(ModuleProgress, expired_progress(learning), dry_run=dry_run))
     step("quiz_attempts", _delete(QuizAttempt, expired_attempts(learning), dry_run=dry_run))
     step("quiz_draws", _delete(QuizDraw, expired_draws(learning), dry_run=dry_run))
+    step(
+        "scenario_answers",
+        _delete(ScenarioAnswer, expired_scenario_answers(learning), dry_run=dry_run),
+    )
     # Agent and activity lookup rows go with their statement (ON DELETE CASCADE in Django).
     step("xapi_statements", _delete(Statement, expired_statements(learning), dry_run=dry_run))
     step("xapi_documents", _delete(Document, expired_documents(learning), dry_run=dry_run))

@@ -28,6 +28,7 @@ from compliance.models import (
     ReportAccess,
     RessortAssignment,
 )
+from content.models import ScenarioAnswer
 from courses.models import LessonRead, ModuleProgress
 from quizzes.models import QuizAttempt, QuizDraw
 from xapi.agents import agent_ifi
@@ -93,6 +94,7 @@ class PersonalData:
     xapi_statement_count: int = 0
     recent_statements: list[dict] = field(default_factory=list)
     quiz_draws: list[dict] = field(default_factory=list)
+    scenario_answers: list[dict] = field(default_factory=list)
 
     def sections(self) -> dict[str, Any]:
         """Everything but the statements, in the order of the download."""
@@ -104,6 +106,7 @@ class PersonalData:
             "lessons_read": self.lessons_read,
             "quiz_attempts": self.quiz_attempts,
             "quiz_draws": self.quiz_draws,
+            "scenario_answers": self.scenario_answers,
             "obligations": self.obligations,
             "acknowledgements": self.acknowledgements,
             "reminders": self.reminders,
@@ -223,6 +226,18 @@ def _document_content(content: bytes, content_type: str) -> dict:
         return {"content": bytes(content).decode("utf-8")}
     except UnicodeDecodeError:
         return {"content_base64": base64.b64encode(bytes(content)).decode("ascii")}
+
+
+def _scenario_answers(user) -> list[dict]:
+    rows = list(
+        ScenarioAnswer.objects.filter(user=user)
+        .order_by("answered_at", "pk")
+        .values("page_key", "block_id", "option_id", "answered_at")
+    )
+    titles = _titles({row["page_key"] for row in rows})
+    for row in rows:
+        row["page_title"] = titles.get(row["page_key"], "")
+    return rows
 
 
 def personal_data(user) -> PersonalData:
@@ -367,6 +382,7 @@ def personal_data(user) -> PersonalData:
             .order_by("created_at")
             .values("quiz_key", "question_ids", "created_at", "attempt__id")
         ),
+        scenario_answers=_scenario_answers(user),
         xapi_agents=agents,
         xapi_statement_count=statements.count(),
         recent_statements=[

@@ -47,3 +47,17 @@ def described_by_error(field):
     if not field.errors:
         return field
     return field.as_widget(attrs={"aria-describedby": f"{field.id_for_label}-error"})
+
+
+@register.simple_tag(takes_context=True)
+def scenario_answer(context, block):
+    """The learner's latest choice in this scenario block, or None (then the form shows no
+    feedback at all)."""
+    from content.scenarios import latest_answer
+
+    page = context.get("page")
+    request = context.get("request")
+    block_id = getattr(block, "id", None)
+    if not (isinstance(page, Page) and page.pk and request and block_id):
+        return None
+    return latest_answer(user=request.user, page=page, block_id=block_id)

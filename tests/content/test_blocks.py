@@ -117,7 +117,8 @@ def test_blocks_render_semantic_accessible_html():
     assert '<details class="faq__item">' in html and "<summary>Wie?</summary>" in html
     # Do/don't and scenario outcomes are told in words, not by colour alone.
     assert "schlecht" in html and "✗" in html
-    assert html.count('<details class="scenario__choice">') == 2
+    # A scenario reveals no feedback before the learner has chosen (content.scenarios).
+    assert "<li>Melden</li>" in html and "Gut." not in html and "Schlecht." not in html
 
 
 def test_blocks_without_ids_still_label_their_regions_each_by_its_own_title():

@@ -121,6 +121,7 @@ def test_the_download_has_a_stable_structure(learners):
         "lessons_read",
         "quiz_attempts",
         "quiz_draws",
+        "scenario_answers",
         "obligations",
         "acknowledgements",
         "reminders",

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+app_name = "content"
+urlpatterns = [
+    path("scenario/<int:page_id>/<str:block_id>/", views.answer, name="scenario_answer"),
+]
