@@ -20,7 +20,7 @@ from reportlab.graphics.barcode.qr import QrCodeWidget
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
 from .certificates import code_for, valid_until
 from .dates import local_date, local_datetime
@@ -106,23 +106,7 @@ def certificate_pdf(certificate: Certificate) -> bytes:
             (_("Valid until"), local_date(until, language) if until else _("no expiry"), body),
             (_("Verification code"), code, code_style),
         ]
-        table = tags.table(
-            [
-                [Paragraph(escape(label), label_style), Paragraph(escape(value), style)]
-                for label, value, style in rows
-            ],
-            header_columns=1,
-            colWidths=[5.5 * cm, 11 * cm],
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # reportlab sets it per cell
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#888888"),
-                ]
-            )
-        )
+        table = tags.facts(rows, label_style=label_style, value_style=body)
         statement = _(
             "%(name)s has completed the mandatory training “%(obligation)s” and confirmed "
             "taking note of it."

@@ -4,13 +4,13 @@ import io
 from xml.sax.saxutils import escape
 
 from django.conf import settings
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import cm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer
 
+from .dates import local_datetime
 from .models import LedgerEntry
 from .pdf_fonts import REGULAR, stylesheet
 from .pdf_tagging import Tagging
@@ -38,9 +38,7 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
         )
         styles = stylesheet()
         label_style = styles["BodyText"].clone("label", fontName=styles["Heading2"].fontName)
-        confirmed = formats.date_format(
-            timezone.localtime(entry.confirmed_at), "DATETIME_FORMAT", use_l10n=True
-        )
+        confirmed = local_datetime(entry.confirmed_at, entry.language)
         rows = [
             [_("Employee"), f"{employee.user.get_full_name()} ({employee.personnel_number})"],
             [_("Ressort"), str(employee.ressort)],
@@ -53,27 +51,7 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
         ]
         if entry.kind == LedgerEntry.Kind.CORRECTION:
             rows.append([_("Recorded by an administrator because"), entry.reason])
-        # The labels are row headers (TH, Scope Row) for a screen reader.
-        table = tags.table(
-            [
-                [
-                    Paragraph(escape(label), label_style),
-                    Paragraph(escape(value), styles["BodyText"]),
-                ]
-                for label, value in rows
-            ],
-            header_columns=1,
-            colWidths=[5.5 * cm, 11 * cm],
-        )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # reportlab sets it per cell
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#888888"),
-                ]
-            )
-        )
+        table = tags.facts(rows, label_style=label_style, value_style=styles["BodyText"])
         story = [
             tags.h1(Paragraph(escape(title), styles["Title"])),
             tags.h2(Paragraph(_("The following text was acknowledged:"), styles["Heading2"])),

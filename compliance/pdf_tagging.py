@@ -35,7 +35,10 @@ from pypdf.generic import (
     NumberObject,
     TextStringObject,
 )
-from reportlab.platypus import Flowable, Table
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from .pdf_fonts import REGULAR
 
 
 class MarkedContent(NamedTuple):
@@ -93,6 +96,31 @@ class Tagging:
         """A reportlab Table whose cells are TH (the first rows and columns) or TD."""
         tagger = _TableTagger(self, Element("Table", self.root), header_rows, header_columns)
         return Table(rows, renderCB=tagger, **kwargs)
+
+    def facts(self, rows, *, label_style, value_style):
+        """Label/value pairs ruled one per line, the labels as row headers (TH, Scope Row) for
+        a screen reader. A row is (label, value) or (label, value, style of the value)."""
+        table = self.table(
+            [
+                [
+                    Paragraph(escape(label), label_style),
+                    Paragraph(escape(value), style[0] if style else value_style),
+                ]
+                for label, value, *style in rows
+            ],
+            header_columns=1,
+            colWidths=[5.5 * cm, 11 * cm],
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), REGULAR),  # reportlab sets it per cell
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("LINEBELOW", (0, 0), (-1, -1), 0.25, "#888888"),
+                ]
+            )
+        )
+        return table
 
     def artifact(self, on_page):
         """Wrap an onPage callback (headers, footers, page numbers) as pagination artifact."""
