@@ -5,8 +5,8 @@ from wagtail.admin.menu import MenuItem
 
 from .admin_corrections import PERMISSION as CORRECTION_PERMISSION
 from .admin_corrections import record_correction_view
-from .admin_import import EmployeeImportView, can_import_employees
 from .admin_viewsets import ComplianceViewSetGroup
+from .imports.views import EmployeeImportView, can_import_employees
 
 
 @hooks.register("register_admin_viewset")

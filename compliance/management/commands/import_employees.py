@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from compliance.hr_import import ImportReport, Outcome, import_employees
+from compliance.imports.employees import ImportReport, Outcome, import_employees
 
 
 class ImportCommand(BaseCommand):

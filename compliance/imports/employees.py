@@ -30,8 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from .models import Dienststelle, Employee, Obligation, Ressort
-from .services import sync_statuses
+from compliance.models import Dienststelle, Employee, Obligation, Ressort
+from compliance.services import sync_statuses
 
 BATCH_SIZE = 500
 DATE_FORMATS = ("%d.%m.%Y", "%Y-%m-%d")

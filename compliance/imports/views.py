@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .hr_import import import_employees
+from .employees import import_employees
 
 logger = logging.getLogger(__name__)
 

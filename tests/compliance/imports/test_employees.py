@@ -13,7 +13,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from compliance.hr_import import Outcome, import_employees, parse_employees
+from compliance.imports.employees import Outcome, import_employees, parse_employees
 from compliance.models import Dienststelle, Employee, ObligationStatus, Ressort
 from tests.factories import (
     UserFactory,
