@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from compliance.imports.employees import ImportReport, Outcome, import_employees
+from compliance.imports.employees import import_employees
+from compliance.imports.reports import ImportReport, Outcome
 
 
 class ImportCommand(BaseCommand):

@@ -1,6 +1,6 @@
 from pathlib import Path
 
-from compliance.imports.employees import import_organisation
+from compliance.imports.organisation import import_organisation
 from compliance.management.commands.import_employees import ImportCommand
 
 
