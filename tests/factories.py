@@ -1,18 +1,16 @@
 """Factories for tests: users with factory_boy, and small module trees built through
 Wagtail's page API (published, as editors would leave them)."""
 
-import time
 import uuid
 
 import factory
-from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.adapter import get_adapter as get_mfa_adapter
 from allauth.mfa.models import Authenticator
-from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, generate_totp_secret, hotp_value
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 from wagtail.models import Locale, Page, Site
 
+from accounts.allauth_internals import activate_totp, totp_code
 from content.models import HomePage
 from courses.models import LessonPage, ModulePage
 from quizzes.models import QuizPage
@@ -36,17 +34,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             obj.save()
 
 
-def totp_code(secret: str) -> str:
-    """The current code of an authenticator app with this secret."""
-    counter = int(time.time()) // mfa_settings.TOTP_PERIOD
-    return format_hotp_value(hotp_value(secret, counter))
-
-
 def with_totp(user) -> str:
     """Set up TOTP for the user, as if they had scanned the QR code; returns the secret."""
-    secret = generate_totp_secret()
-    TOTP.activate(user, secret)
-    return secret
+    return activate_totp(user)
 
 
 def sign_in_with_mfa(client, user) -> None:

@@ -55,16 +55,15 @@ def _give_password(users) -> None:
 
 def _ciso_totp() -> str:
     from allauth.mfa.models import Authenticator
-    from allauth.mfa.totp.internal.auth import TOTP, generate_totp_secret
     from django.contrib.auth import get_user_model
+
+    from accounts.allauth_internals import activate_totp
 
     ciso = get_user_model().objects.get(email=CISO_EMAIL)
     ciso.set_password(PASSWORD)
     ciso.save(update_fields=["password"])
     Authenticator.objects.filter(user=ciso).delete()
-    secret = generate_totp_secret()
-    TOTP.activate(ciso, secret)
-    return secret
+    return activate_totp(ciso)
 
 
 def _modules() -> dict:
