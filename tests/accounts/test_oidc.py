@@ -23,8 +23,8 @@ from django.urls import reverse
 from joserfc.jwk import RSAKey
 from werkzeug.wrappers import Response
 
+from tests.config.test_settings import run_manage
 from tests.factories import UserFactory, employee, with_totp
-from tests.test_settings import run_manage
 
 CLIENT_ID = "sensi-test"
 IDP_NAME = "Landes-IdP"
