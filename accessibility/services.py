@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from . import app_settings
 from .models import AccessibilityFeedback
 
 logger = logging.getLogger(__name__)
@@ -42,7 +43,7 @@ def record_feedback(
 
 
 def _mail(feedback: AccessibilityFeedback) -> None:
-    recipient = settings.SENSI_ACCESSIBILITY_FEEDBACK_EMAIL
+    recipient = app_settings.SENSI_ACCESSIBILITY_FEEDBACK_EMAIL
     if not recipient:
         logger.warning(
             "Accessibility feedback %s stored, but no address to mail it to.", feedback.pk

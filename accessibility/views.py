@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses import app_settings as courses_settings
 
+from . import app_settings
 from .forms import FeedbackForm
 from .services import record_feedback
 
@@ -53,9 +54,9 @@ def statement(request):
     context = {
         "form": form,
         "statement_date": STATEMENT_DATE,
-        "contact_email": settings.SENSI_ACCESSIBILITY_FEEDBACK_EMAIL,
-        "enforcement_name": settings.SENSI_ACCESSIBILITY_ENFORCEMENT_NAME,
-        "enforcement_url": settings.SENSI_ACCESSIBILITY_ENFORCEMENT_URL,
+        "contact_email": app_settings.SENSI_ACCESSIBILITY_FEEDBACK_EMAIL,
+        "enforcement_name": app_settings.SENSI_ACCESSIBILITY_ENFORCEMENT_NAME,
+        "enforcement_url": app_settings.SENSI_ACCESSIBILITY_ENFORCEMENT_URL,
         "base_url": settings.SENSI_BASE_URL,
         "lesson_min_seconds": courses_settings.setting("SENSI_LESSON_MIN_SECONDS"),
         "lesson_max_minutes": round(courses_settings.setting("SENSI_LESSON_MAX_SECONDS") / 60, 1),

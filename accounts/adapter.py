@@ -3,12 +3,12 @@ import logging
 from allauth.account.adapter import DefaultAccountAdapter
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
-from django.conf import settings
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from . import app_settings
 from .allauth_internals import LoginAttemptsByAccountAndAddress
 from .oidc.mapping import apply_role_map, claims_of, find_user_for_claims
 
@@ -21,7 +21,7 @@ class AccountAdapter(LoginAttemptsByAccountAndAddress, DefaultAccountAdapter):
 
     def is_open_for_signup(self, request) -> bool:
         # Accounts come from the HR import or single sign-on, not from self-signup.
-        return settings.SENSI_OPEN_SIGNUP
+        return app_settings.SENSI_OPEN_SIGNUP
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -9,8 +9,8 @@ from enum import Enum
 
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
-from django.conf import settings
 
+from . import app_settings
 from .oidc.mapping import claims_of, idp_did_mfa
 
 # Set when the user adds an authenticator in this session: entering a valid code for the new
@@ -31,13 +31,13 @@ class MFAState(Enum):
 
 def is_privileged(user) -> bool:
     """Redaktion and Freigabe (Wagtail editors and moderators), CISO, Datenschutzbeauftragte,
-    Ressort-ISB, staff and superusers: the groups are `settings.SENSI_PRIVILEGED_GROUPS`;
+    Ressort-ISB, staff and superusers: the groups are `app_settings.SENSI_PRIVILEGED_GROUPS`;
     anybody else who may open the Wagtail admin counts too."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser or user.is_staff:
         return True
-    if user.groups.filter(name__in=settings.SENSI_PRIVILEGED_GROUPS).exists():
+    if user.groups.filter(name__in=app_settings.SENSI_PRIVILEGED_GROUPS).exists():
         return True
     return user.has_perm("wagtailadmin.access_admin")
 

@@ -7,7 +7,7 @@ Both timestamps live in the session itself (in the database, shared by all app p
 import time
 from dataclasses import dataclass
 
-from django.conf import settings
+from . import app_settings
 
 STARTED_KEY = "sensi_session_started"
 LAST_SEEN_KEY = "sensi_session_last_seen"
@@ -21,11 +21,11 @@ def _now() -> float:
 
 
 def idle_seconds() -> int:
-    return settings.SENSI_SESSION_IDLE_MINUTES * 60
+    return app_settings.SENSI_SESSION_IDLE_MINUTES * 60
 
 
 def max_seconds() -> int:
-    return settings.SENSI_SESSION_MAX_HOURS * 60 * 60
+    return app_settings.SENSI_SESSION_MAX_HOURS * 60 * 60
 
 
 @dataclass(frozen=True)
@@ -64,8 +64,8 @@ def warning_context(*, expires_in: int | None = None) -> dict:
     return {
         "enabled": True,
         "idle_seconds": idle_seconds(),
-        "idle_minutes": settings.SENSI_SESSION_IDLE_MINUTES,
-        "warning_seconds": settings.SENSI_SESSION_WARNING_SECONDS,
+        "idle_minutes": app_settings.SENSI_SESSION_IDLE_MINUTES,
+        "warning_seconds": app_settings.SENSI_SESSION_WARNING_SECONDS,
         # Without a request (the Wagtail admin's hook) the script counts from the page load;
         # the last recorded activity may be up to `ACTIVITY_RESOLUTION` older.
         "expires_in": idle_seconds() - ACTIVITY_RESOLUTION if expires_in is None else expires_in,

@@ -2,18 +2,19 @@ from django.apps import AppConfig
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
 
+from . import app_settings
+
 
 def sync_ledger_rules(sender, using, **kwargs):
     """After `migrate` (run as the owner): the retention period the ledger's triggers read,
     and the application role's rights on tables created since (compliance.db_roles)."""
-    from django.conf import settings
     from django.db import connections
 
     from .db_roles import grant_app_role
     from .models import LedgerRetention
 
     LedgerRetention.objects.using(using).update_or_create(
-        pk=1, defaults={"days": settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS}
+        pk=1, defaults={"days": app_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS}
     )
     grant_app_role(connections[using])
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET
 
 from accounts import ratelimits
 
+from . import app_settings
 from .certificate_pdf import Certificate, certificate_pdf
 from .certificates import check_certificate, normalise
 from .dates import local_date
@@ -79,7 +80,7 @@ def verify_certificate(request):
     result = None
     status = 200
     if form.is_bound:
-        rates = settings.SENSI_RATE_LIMIT_CERTIFICATE_CHECK
+        rates = app_settings.SENSI_RATE_LIMIT_CERTIFICATE_CHECK
         if not ratelimits.consume(request, action="certificate_check", rates=rates):
             response = TemplateResponse(
                 request,

@@ -37,6 +37,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from . import app_settings
 from .models import LedgerEntry, ObligationVersion
 from .services import add_months
 
@@ -75,9 +76,9 @@ def _base32(number: int, length: int | None = None) -> str:
 
 def _keys() -> list[str]:
     """The current key first, then the ones a rotation keeps accepting."""
-    key = settings.SENSI_CERTIFICATE_KEY or settings.SECRET_KEY
-    fallbacks = settings.SENSI_CERTIFICATE_KEY_FALLBACKS
-    if not settings.SENSI_CERTIFICATE_KEY:
+    key = app_settings.SENSI_CERTIFICATE_KEY or settings.SECRET_KEY
+    fallbacks = app_settings.SENSI_CERTIFICATE_KEY_FALLBACKS
+    if not app_settings.SENSI_CERTIFICATE_KEY:
         fallbacks = [*fallbacks, *settings.SECRET_KEY_FALLBACKS]
     return [key, *fallbacks]
 

@@ -1,16 +1,15 @@
 """System checks of the ledger's key and anchor (`manage.py check`, `check --deploy`)."""
 
-from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from . import ledger_keys
+from . import app_settings, ledger_keys
 
 
 @register()
 def ledger_keys_configured(app_configs, **kwargs):
     """Without a key the ledger cannot be written or verified: every command refuses."""
     try:
-        keys = ledger_keys.parse(settings.SENSI_LEDGER_KEYS)
+        keys = ledger_keys.parse(app_settings.SENSI_LEDGER_KEYS)
     except ValueError as error:
         return [Error(f"SENSI_LEDGER_KEYS: {error}.", id="compliance.E001")]
     if not keys:
@@ -28,7 +27,7 @@ def ledger_keys_configured(app_configs, **kwargs):
 def ledger_keys_strong(app_configs, **kwargs):
     problems = []
     try:
-        keys = ledger_keys.parse(settings.SENSI_LEDGER_KEYS)
+        keys = ledger_keys.parse(app_settings.SENSI_LEDGER_KEYS)
     except ValueError:
         return []  # compliance.E001
     for key_id, secret in keys:
@@ -44,7 +43,7 @@ def ledger_keys_strong(app_configs, **kwargs):
                     id="compliance.E004",
                 )
             )
-    if not settings.SENSI_LEDGER_ANCHOR_FILE:
+    if not app_settings.SENSI_LEDGER_ANCHOR_FILE:
         problems.append(
             Warning(
                 "SENSI_LEDGER_ANCHOR_FILE is not set: the ledger's head is not anchored "

@@ -16,7 +16,7 @@ It does nothing when the role is not set or does not exist (SQLite, a single-rol
 so that `migrate` works everywhere; it runs in migration 0009 and after every `migrate`.
 """
 
-from django.conf import settings
+from . import app_settings
 
 ANONYMISED_COLUMNS = ("employee_id", "recorded_by_id", "reason", "personal_salt", "anonymised_at")
 LEDGER_GRANTS = {
@@ -32,7 +32,7 @@ LEDGER_GRANTS = {
 
 def app_role(connection) -> str | None:
     """The application's role if it exists and is not the one running this (the owner)."""
-    role = settings.SENSI_DB_APP_ROLE
+    role = app_settings.SENSI_DB_APP_ROLE
     if connection.vendor != "postgresql" or not role:
         return None
     with connection.cursor() as cursor:

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from . import ledger_keys
+from . import app_settings, ledger_keys
 
 logger = logging.getLogger("sensi.ledger.anchor")
 
@@ -89,7 +88,7 @@ def parse(line: str) -> Checkpoint | None:
 
 
 def anchor_file() -> Path | None:
-    path = settings.SENSI_LEDGER_ANCHOR_FILE
+    path = app_settings.SENSI_LEDGER_ANCHOR_FILE
     return Path(path) if path else None
 
 

@@ -14,8 +14,9 @@ import hashlib
 import hmac
 import re
 
-from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
+
+from . import app_settings
 
 KEY_ID = re.compile(r"^[A-Za-z0-9_.-]{1,16}$")
 MIN_SECRET_LENGTH = 32
@@ -41,7 +42,7 @@ def parse(pairs: list[str]) -> list[tuple[str, bytes]]:
 
 def configured() -> list[tuple[str, bytes]]:
     try:
-        return parse(settings.SENSI_LEDGER_KEYS)
+        return parse(app_settings.SENSI_LEDGER_KEYS)
     except ValueError as error:
         raise ImproperlyConfigured(f"SENSI_LEDGER_KEYS: {error}") from error
 

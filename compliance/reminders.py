@@ -26,6 +26,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from . import app_settings
 from .models import ObligationStatus, Reminder
 
 STREAM_CHUNK = 2000
@@ -72,8 +73,8 @@ def due_statuses(*, today: date):
     cannot sign in, inactive obligations, and obligations the employee was reminded of
     within the interval (at least today, whatever the setting).
     """
-    soon = today + timedelta(days=settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
-    interval = max(settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS, 1)
+    soon = today + timedelta(days=app_settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
+    interval = max(app_settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS, 1)
     reminded = Reminder.objects.filter(
         employee=OuterRef("employee_id"),
         obligation=OuterRef("obligation_id"),

@@ -4,7 +4,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 
-from django.conf import settings
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +12,7 @@ from wagtail.models import Locale
 from courses.models import ModulePage, ModuleProgress
 from courses.selectors import module_steps
 
+from . import app_settings
 from .models import Employee, LedgerEntry, Obligation, ObligationStatus, ObligationVersion
 
 
@@ -37,7 +37,7 @@ class Standing(StrEnum):
 def standing(status: ObligationStatus, today: date, version: int | None = None) -> Standing:
     """open, due soon, overdue, done or renewal due, from the dates of a status row; with the
     obligation's current `version`, an acknowledgement of an older one is "renewal due"."""
-    soon = today + timedelta(days=settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
+    soon = today + timedelta(days=app_settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
     if status.current_until and status.current_until >= today:
         outdated = version is not None and (status.acknowledged_version or 0) < version
         return Standing.RENEWAL_DUE if outdated or status.due_on <= soon else Standing.DONE

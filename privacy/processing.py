@@ -14,7 +14,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from accounts import oidc
+from compliance import app_settings as compliance_settings
+from xapi import app_settings as xapi_settings
 from xapi.models import LRSClient
+
+from . import app_settings
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,7 @@ def _session_lifetime() -> str:
 
 
 def _actor() -> str:
-    if settings.SENSI_XAPI_ACTOR == "email":
+    if xapi_settings.SENSI_XAPI_ACTOR == "email":
         return _("your e-mail address (an operator chose this for a learning platform)")
     return _("your pseudonym, a random identifier that reveals neither name nor e-mail")
 
@@ -81,17 +85,17 @@ def periods() -> list[Period]:
         Period(
             _("Learning progress, quiz attempts, learning records (xAPI)"),
             "SENSI_RETENTION_LEARNING_DAYS",
-            _days(settings.SENSI_RETENTION_LEARNING_DAYS),
+            _days(app_settings.SENSI_RETENTION_LEARNING_DAYS),
         ),
         Period(
             _("Records of reminder e-mails"),
             "SENSI_RETENTION_REMINDER_DAYS",
-            _days(settings.SENSI_RETENTION_REMINDER_DAYS),
+            _days(app_settings.SENSI_RETENTION_REMINDER_DAYS),
         ),
         Period(
             _("Acknowledgements (then anonymised)"),
             "SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS",
-            _days(settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
+            _days(compliance_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
         ),
         Period(_("Sign-in session"), "SESSION_COOKIE_AGE", _session_lifetime()),
     ]
@@ -117,7 +121,7 @@ def _single_sign_on() -> list[Category]:
 
 
 def categories() -> list[Category]:
-    learning_days = _days(settings.SENSI_RETENTION_LEARNING_DAYS)
+    learning_days = _days(app_settings.SENSI_RETENTION_LEARNING_DAYS)
     return [
         Category(
             "account",
@@ -192,13 +196,13 @@ def categories() -> list[Category]:
                 "overdue); the Datenschutzbeauftragte see figures only, and groups smaller "
                 "than %(size)d people are not shown."
             )
-            % {"size": settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE},
+            % {"size": compliance_settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE},
             _(
                 "%(period)s after the confirmation; then the entry is anonymised: the link to "
                 "you, the person who entered it and the reason are removed, the hash chain "
                 "stays verifiable."
             )
-            % {"period": _days(settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS)},
+            % {"period": _days(compliance_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS)},
         ),
         Category(
             "reminders",
@@ -207,12 +211,12 @@ def categories() -> list[Category]:
             ngettext(
                 "Reminding you of an obligation that is due, at most once a day.",
                 "Reminding you of an obligation that is due, at most once in %(count)d days.",
-                settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS,
+                compliance_settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS,
             )
-            % {"count": settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS},
+            % {"count": compliance_settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS},
             _("Administrators."),
             _("%(period)s, then deleted.")
-            % {"period": _days(settings.SENSI_RETENTION_REMINDER_DAYS)},
+            % {"period": _days(app_settings.SENSI_RETENTION_REMINDER_DAYS)},
         ),
         Category(
             "report_access",

@@ -27,11 +27,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from compliance import app_settings as compliance_settings
 from compliance.models import LedgerEntry, Reminder
 from content.models import ScenarioAnswer
 from courses.models import LessonRead, ModuleProgress
@@ -44,6 +44,8 @@ from xapi.models import (
     Statement,
     StatementAttachment,
 )
+
+from . import app_settings
 
 BATCH = 1000
 
@@ -60,9 +62,10 @@ class Cutoffs:
     def from_settings(cls, now: datetime | None = None) -> "Cutoffs":
         now = now or timezone.now()
         return cls(
-            learning=now - timedelta(days=settings.SENSI_RETENTION_LEARNING_DAYS),
-            reminders=now - timedelta(days=settings.SENSI_RETENTION_REMINDER_DAYS),
-            acknowledgements=now - timedelta(days=settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
+            learning=now - timedelta(days=app_settings.SENSI_RETENTION_LEARNING_DAYS),
+            reminders=now - timedelta(days=app_settings.SENSI_RETENTION_REMINDER_DAYS),
+            acknowledgements=now
+            - timedelta(days=compliance_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS),
             launch_credentials=now,
         )
 

@@ -16,9 +16,9 @@ import binascii
 import uuid
 from datetime import UTC, datetime, timedelta
 
-from django.conf import settings
 from django.utils import timezone
 
+from . import app_settings
 from .agents import IFI_KEYS, agent_ifi
 from .models import LaunchCredential, LRSClient
 from .validation import StatementInvalid, check_agent, check_iri, check_timestamp, check_uuid
@@ -162,7 +162,7 @@ def _activities(value) -> list[str]:
 
 
 def _expiry(value, now: datetime) -> datetime:
-    latest = now + timedelta(minutes=settings.SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES)
+    latest = now + timedelta(minutes=app_settings.SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES)
     if value is None:
         return latest
     moment = check_timestamp(value, "expiry")

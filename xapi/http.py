@@ -14,7 +14,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from . import jsonio
+from . import app_settings, jsonio
 from .credentials import CredentialRequestInvalid, OutOfScope, authenticate, parse_basic
 from .models import LaunchCredential, LRSClient
 from .store import StatementConflict
@@ -149,9 +149,9 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
         def wrapper(request: HttpRequest, *args, **kwargs):
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
-                if length > settings.SENSI_XAPI_MAX_BODY_BYTES:
+                if length > app_settings.SENSI_XAPI_MAX_BODY_BYTES:
                     raise LRSError(
-                        413, f"the body exceeds {settings.SENSI_XAPI_MAX_BODY_BYTES} bytes"
+                        413, f"the body exceeds {app_settings.SENSI_XAPI_MAX_BODY_BYTES} bytes"
                     )
                 if "method" in request.GET:
                     lrs_request = _alternate_request(request)

@@ -20,13 +20,12 @@ whoever that actor is complete, a launch is evidence and is verified in two step
 import uuid
 from dataclasses import asdict, dataclass
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from . import jsonio
+from . import app_settings, jsonio
 from .activities import ActivityRef
 from .agents import agent_ifi
 from .credentials import authenticate, parse_basic
@@ -166,7 +165,7 @@ def _check_credential(credential: LaunchCredential, ticket: LaunchTicket) -> Non
 
 
 def _check_client(client: LRSClient) -> None:
-    if settings.SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS:
+    if app_settings.SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS:
         raise LaunchRefused(
             "auth: a long-lived client credential; request a launch credential "
             "(LRS integration: Learning Locker 1)",

@@ -10,12 +10,11 @@ import uuid
 from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
-from django.conf import settings
 from django.core import signing
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
-from . import jsonio
+from . import app_settings, jsonio
 from .agents import agent_ifi
 from .models import Statement, StatementActivity, StatementAgent
 from .validation import StatementInvalid, check_actor, check_iri, check_timestamp, check_uuid
@@ -106,7 +105,7 @@ def parse_query(params) -> StatementQuery:
 
 
 def page_size(query: StatementQuery) -> int:
-    maximum = settings.SENSI_XAPI_PAGE_SIZE
+    maximum = app_settings.SENSI_XAPI_PAGE_SIZE
     return maximum if query.limit == 0 else min(query.limit, maximum)
 
 
@@ -180,7 +179,7 @@ def run_query(query: StatementQuery) -> StatementPage:
 def query_from_cursor(token: str) -> StatementQuery:
     try:
         return StatementQuery(
-            **signing.loads(token, salt=CURSOR_SALT, max_age=settings.SENSI_XAPI_MORE_MAX_AGE)
+            **signing.loads(token, salt=CURSOR_SALT, max_age=app_settings.SENSI_XAPI_MORE_MAX_AGE)
         )
     except (signing.BadSignature, TypeError) as error:
         raise StatementInvalid("more", "is not a valid or current more link") from error

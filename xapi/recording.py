@@ -28,6 +28,7 @@ from tincan import (
     Verb,
 )
 
+from . import app_settings
 from .activities import ActivityRef, language_tag
 from .models import Registration
 from .store import store_statements
@@ -48,7 +49,7 @@ def sensi_authority() -> dict:
 def actor_for(user) -> dict:
     """The learner as an xAPI agent: the pseudonym by default, never name or e-mail unless an
     operator chooses `email` for a Moodle that matches learners by e-mail."""
-    if settings.SENSI_XAPI_ACTOR == "email":
+    if app_settings.SENSI_XAPI_ACTOR == "email":
         return {"objectType": "Agent", "mbox": f"mailto:{user.email}"}
     return {
         "objectType": "Agent",

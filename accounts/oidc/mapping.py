@@ -6,10 +6,11 @@ both in `SocialAccount.extra_data`).
 
 from collections.abc import Mapping
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+
+from accounts import app_settings
 
 
 def claims_of(extra_data: Mapping) -> dict:
@@ -35,7 +36,7 @@ def find_user_for_claims(claims: Mapping):
         user = users.filter(email__iexact=email.strip()).first()
         if user is not None:
             return user
-    claim = settings.SENSI_OIDC_PERSONNEL_NUMBER_CLAIM
+    claim = app_settings.SENSI_OIDC_PERSONNEL_NUMBER_CLAIM
     number = claims.get(claim) if claim else None
     if isinstance(number, str | int) and str(number).strip():
         return users.filter(
@@ -57,7 +58,7 @@ def apply_role_map(*, user, claims: Mapping) -> None:
     """Set the Django groups named in `SENSI_OIDC_ROLE_MAP` from `SENSI_OIDC_ROLE_CLAIM`:
     a mapped group is added when the claim has its value and removed when it has not. Groups
     not named in the map are left alone. Without both settings nothing changes."""
-    claim, role_map = settings.SENSI_OIDC_ROLE_CLAIM, settings.SENSI_OIDC_ROLE_MAP
+    claim, role_map = app_settings.SENSI_OIDC_ROLE_CLAIM, app_settings.SENSI_OIDC_ROLE_MAP
     if not claim or not role_map:
         return
     values = _claim_values(claims.get(claim))
@@ -71,8 +72,8 @@ def idp_did_mfa(claims: Mapping) -> bool:
     """Whether the IdP says it used several factors, and Sensi is told to trust that
     (`SENSI_OIDC_TRUST_IDP_MFA`): `amr` contains "mfa" (RFC 8176) or `acr` is one of
     `SENSI_OIDC_MFA_ACR_VALUES`."""
-    if not settings.SENSI_OIDC_TRUST_IDP_MFA:
+    if not app_settings.SENSI_OIDC_TRUST_IDP_MFA:
         return False
     if "mfa" in _claim_values(claims.get("amr")):
         return True
-    return claims.get("acr") in settings.SENSI_OIDC_MFA_ACR_VALUES
+    return claims.get("acr") in app_settings.SENSI_OIDC_MFA_ACR_VALUES

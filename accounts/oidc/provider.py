@@ -1,7 +1,8 @@
 import secrets
 
 from allauth.socialaccount.providers.openid_connect.provider import OpenIDConnectProvider
-from django.conf import settings
+
+from accounts import app_settings
 
 from .views import SensiOIDCAdapter
 
@@ -40,7 +41,7 @@ USED_CLAIMS = ("iss", "sub", "email", "email_verified", "amr", "acr", "auth_time
 def _used_claims(claims: dict) -> dict:
     names = {
         *USED_CLAIMS,
-        settings.SENSI_OIDC_PERSONNEL_NUMBER_CLAIM,
-        settings.SENSI_OIDC_ROLE_CLAIM,
+        app_settings.SENSI_OIDC_PERSONNEL_NUMBER_CLAIM,
+        app_settings.SENSI_OIDC_ROLE_CLAIM,
     }
     return {name: value for name, value in claims.items() if name in names}

@@ -9,9 +9,9 @@
   (`compliance.db_roles`). Run `migrate` as the tables' owner (docs/operations.md).
 """
 
-from django.conf import settings
 from django.db import migrations, models
 
+from compliance import app_settings
 from compliance.db_roles import grant_app_role
 from compliance.ledger_triggers import execute
 
@@ -27,7 +27,7 @@ def triggers(version, create):
 def set_retention(apps, schema_editor):
     LedgerRetention = apps.get_model("compliance", "LedgerRetention")
     LedgerRetention.objects.update_or_create(
-        pk=1, defaults={"days": settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS}
+        pk=1, defaults={"days": app_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS}
     )
 
 

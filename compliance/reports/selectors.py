@@ -10,7 +10,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from django.conf import settings
 from django.db import connections
 from django.db.models import (
     Case,
@@ -28,6 +27,8 @@ from django.db.models import (
 from django.db.models.functions import Lead
 from django.utils import timezone
 
+from compliance import app_settings
+
 from ..models import Dienststelle, LedgerEntry, Obligation, ObligationStatus, Ressort
 from ..roles import Scope
 from ..services import add_months
@@ -38,7 +39,7 @@ TREND_MONTHS = 12
 
 
 def minimum_group_size() -> int:
-    return max(1, settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE)
+    return max(1, app_settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE)
 
 
 # --- what a report covers --------------------------------------------------------------------

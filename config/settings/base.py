@@ -19,11 +19,27 @@ def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
     if value is None:
         return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return parse_bool(value)
 
 
 def env_list(name: str, default: str = "") -> list[str]:
-    return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+    return parse_list(os.environ.get(name, default))
+
+
+def env_setting(name: str, parse=str) -> None:
+    """Set the setting `name` from the environment variable of the same name, when that is
+    set. Its default and documentation live in the app's `app_settings.py`, beside the code
+    that reads it; this module holds only what the environment changes."""
+    if name in os.environ:
+        globals()[name] = parse(os.environ[name])
+
+
+def parse_bool(value: str) -> bool:
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def parse_list(value: str) -> list[str]:
+    return [item.strip() for item in value.split(",") if item.strip()]
 
 
 SECRET_KEY = os.environ.get("SENSI_SECRET_KEY", "")
@@ -39,9 +55,9 @@ CSRF_TRUSTED_ORIGINS = env_list("SENSI_CSRF_TRUSTED_ORIGINS")
 SENSI_BASE_URL = os.environ.get("SENSI_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = SENSI_BASE_URL
 
-# Accounts come from the HR import or single sign-on; public self-signup is off unless an
-# operator turns it on.
-SENSI_OPEN_SIGNUP = env_bool("SENSI_OPEN_SIGNUP", False)
+# The settings of Sensi's apps that the environment may change; their defaults and
+# documentation are in each app's app_settings.py.
+env_setting("SENSI_OPEN_SIGNUP", parse_bool)
 
 INSTALLED_APPS = [
     # Sensi
@@ -202,17 +218,7 @@ ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("SENSI_TRUSTED_PROXY_COUNT", "0
 MFA_SUPPORTED_TYPES = ["totp", "webauthn", "recovery_codes"]
 MFA_PASSKEY_LOGIN_ENABLED = env_bool("SENSI_MFA_PASSKEY_LOGIN", False)
 MFA_TOTP_ISSUER = "Sensi"
-# Members of these groups (and staff, superusers and anybody who may use the Wagtail admin)
-# must have passed a second factor in the current session before a privileged page.
-SENSI_PRIVILEGED_GROUPS = [
-    "CISO",
-    "Datenschutzbeauftragte",
-    "Ressort-ISB",
-    "Redaktion",
-    "Freigabe",
-    "Editors",
-    "Moderators",
-]
+# The privileged roles are SENSI_PRIVILEGED_GROUPS (accounts/app_settings.py).
 
 # Single sign-on with OpenID Connect (docs/security.md): off unless SENSI_OIDC_SERVER_URL
 # is set. SSO signs in people who already have a Sensi account (from the HR import); it never
@@ -240,27 +246,26 @@ SOCIALACCOUNT_PROVIDERS = {
         else [],
     }
 }
-# Match an SSO identity without a verified e-mail to an employee by this claim holding the
-# personnel number of the HR import (empty: e-mail only).
-SENSI_OIDC_PERSONNEL_NUMBER_CLAIM = os.environ.get("SENSI_OIDC_PERSONNEL_NUMBER_CLAIM", "").strip()
-# Role mapping: the claim with the person's IdP groups, and "idp-value=Django group" pairs.
-# Only the groups named here are set or removed on each SSO sign-in.
-SENSI_OIDC_ROLE_CLAIM = os.environ.get("SENSI_OIDC_ROLE_CLAIM", "").strip()
-SENSI_OIDC_ROLE_MAP = {
-    value.strip(): group.strip()
-    for value, _sep, group in (pair.partition("=") for pair in env_list("SENSI_OIDC_ROLE_MAP"))
-    if value.strip() and group.strip()
-}
-# Trust the IdP's statement that it did MFA (`amr` contains "mfa", or `acr` is one of
-# SENSI_OIDC_MFA_ACR_VALUES) in place of Sensi's second factor. Off by default.
-SENSI_OIDC_TRUST_IDP_MFA = env_bool("SENSI_OIDC_TRUST_IDP_MFA", False)
-SENSI_OIDC_MFA_ACR_VALUES = env_list("SENSI_OIDC_MFA_ACR_VALUES")
+# Claims and role mapping of single sign-on (accounts/app_settings.py); the role map as
+# "idp-value=Django group" pairs.
+env_setting("SENSI_OIDC_PERSONNEL_NUMBER_CLAIM", str.strip)
+env_setting("SENSI_OIDC_ROLE_CLAIM", str.strip)
+env_setting(
+    "SENSI_OIDC_ROLE_MAP",
+    lambda value: {
+        key.strip(): group.strip()
+        for key, _sep, group in (pair.partition("=") for pair in parse_list(value))
+        if key.strip() and group.strip()
+    },
+)
+env_setting("SENSI_OIDC_TRUST_IDP_MFA", parse_bool)
+env_setting("SENSI_OIDC_MFA_ACR_VALUES", parse_list)
 
-# Sessions end after this many minutes without a request, and in any case this many hours
-# after sign-in; a warning this many seconds before the idle limit offers to extend.
-SENSI_SESSION_IDLE_MINUTES = int(os.environ.get("SENSI_SESSION_IDLE_MINUTES", "30"))
+# Session limits (accounts/app_settings.py). The absolute limit is also set here, since
+# Django's SESSION_COOKIE_AGE derives from it.
+env_setting("SENSI_SESSION_IDLE_MINUTES", int)
 SENSI_SESSION_MAX_HOURS = int(os.environ.get("SENSI_SESSION_MAX_HOURS", "10"))
-SENSI_SESSION_WARNING_SECONDS = int(os.environ.get("SENSI_SESSION_WARNING_SECONDS", "120"))
+env_setting("SENSI_SESSION_WARNING_SECONDS", int)
 SESSION_COOKIE_AGE = SENSI_SESSION_MAX_HOURS * 60 * 60
 
 # The Wagtail admin signs in through allauth too, so that there is one login path (the
@@ -394,74 +399,33 @@ LOGGING = {
     },
 }
 
-# xAPI Learning Record Store
-SENSI_XAPI_PAGE_SIZE = int(os.environ.get("SENSI_XAPI_PAGE_SIZE", "500"))
-SENSI_XAPI_MORE_MAX_AGE = 60 * 60 * 24  # a `more` link stays valid for a day
+# xAPI Learning Record Store (xapi/app_settings.py). The body limit is also set here, since
+# Django's DATA_UPLOAD_MAX_MEMORY_SIZE derives from it.
+env_setting("SENSI_XAPI_PAGE_SIZE", int)
 SENSI_XAPI_MAX_BODY_BYTES = int(os.environ.get("SENSI_XAPI_MAX_BODY_BYTES", str(16 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
-# How learners appear in statements: "pseudonym" (an account with their random id) or
-# "email" (mbox), only for an LMS that cannot match learners otherwise.
-SENSI_XAPI_ACTOR = os.environ.get("SENSI_XAPI_ACTOR", "pseudonym")
-# Launches from an LMS (docs/moodle.md, docs/security.md "Threat model: LMS launches and LRS
-# credentials"). A per-launch credential (POST /xapi/Basic/request) lives at most this long,
-# whatever expiry the LMS asks for.
-SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES = int(
-    os.environ.get("SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES", "60")
-)
-# Refuse launches whose `auth` is a long-lived client credential (the LMS's master secret in
-# every learner's browser). Turn off only for an LMS that cannot request launch credentials.
-SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS = env_bool(
-    "SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", True
-)
+env_setting("SENSI_XAPI_ACTOR")
+env_setting("SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES", int)
+env_setting("SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", parse_bool)
 
-# Compliance
-SENSI_COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("SENSI_COMPLIANCE_DUE_SOON_DAYS", "14"))
-# Figures of groups with fewer employees than this are not shown in compliance reports.
-SENSI_COMPLIANCE_MIN_GROUP_SIZE = int(os.environ.get("SENSI_COMPLIANCE_MIN_GROUP_SIZE", "5"))
-# Reminder e-mails (`manage.py send_reminders`): at most one per obligation in this many days.
-SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS = int(
-    os.environ.get("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", "7")
+# Compliance (compliance/app_settings.py): standing, reports, reminders, certificates, the
+# acknowledgement ledger and its retention period. Learning data and reminders are kept as
+# long as privacy/app_settings.py says.
+env_setting("SENSI_COMPLIANCE_DUE_SOON_DAYS", int)
+env_setting("SENSI_COMPLIANCE_MIN_GROUP_SIZE", int)
+env_setting("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", int)
+env_setting("SENSI_CERTIFICATE_KEY")
+env_setting(
+    "SENSI_CERTIFICATE_KEY_FALLBACKS", lambda value: [key for key in value.split(",") if key]
 )
-
-# Teilnahmebescheinigungen (docs/compliance-reports.md): the key their verification codes are
-# derived with (HMAC; empty: SECRET_KEY and its fallbacks), earlier keys still accepted after
-# a rotation (comma-separated), and the rate limit of the public verification page per client
-# address (allauth syntax, like the sign-in limits).
-SENSI_CERTIFICATE_KEY = os.environ.get("SENSI_CERTIFICATE_KEY", "")
-SENSI_CERTIFICATE_KEY_FALLBACKS = [
-    key for key in os.environ.get("SENSI_CERTIFICATE_KEY_FALLBACKS", "").split(",") if key
-]
-SENSI_RATE_LIMIT_CERTIFICATE_CHECK = os.environ.get(
-    "SENSI_RATE_LIMIT_CERTIFICATE_CHECK", "20/m/ip,200/h/ip"
-)
-
-# Privacy (`privacy` app, docs/privacy.md): how long personal data is kept. `manage.py
-# purge_expired` (daily, from cron) deletes learning data (progress, quiz attempts, xAPI
-# statements and documents about learners) and reminder records after their period, and
-# anonymises acknowledgement ledger entries after theirs. The processing record at
-# /de/datenschutz/verarbeitung/ shows these values.
-SENSI_RETENTION_LEARNING_DAYS = int(os.environ.get("SENSI_RETENTION_LEARNING_DAYS", "365"))
-SENSI_RETENTION_REMINDER_DAYS = int(os.environ.get("SENSI_RETENTION_REMINDER_DAYS", "365"))
-SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS = int(
-    os.environ.get("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", str(5 * 365 + 1))
-)
-# The acknowledgement ledger (docs/operations.md, "The acknowledgement ledger"): the HMAC
-# keys of its hash chain as comma-separated `key_id:secret` pairs, the first one signs new
-# entries and older ones stay for verifying entries signed before a rotation; the file that
-# `manage.py anchor_ledger` appends signed checkpoints of the chain's head to; and the
-# PostgreSQL role the application runs as, which migrations (run as the owner) grant only
-# what it needs (empty: no grants, e.g. when app and owner are one role).
-SENSI_LEDGER_KEYS = env_list("SENSI_LEDGER_KEYS")
-SENSI_LEDGER_ANCHOR_FILE = os.environ.get("SENSI_LEDGER_ANCHOR_FILE", "")
-SENSI_DB_APP_ROLE = os.environ.get("SENSI_DB_APP_ROLE", "sensi_app")
-# Accessibility statement (BITV 2.0 §7): where feedback from its form is mailed (empty: only
-# stored, listed in the admin), and the enforcement body it names (conciliation body under
-# § 16 BGG by default; a state administration names its own state's body).
-SENSI_ACCESSIBILITY_FEEDBACK_EMAIL = os.environ.get("SENSI_ACCESSIBILITY_FEEDBACK_EMAIL", "")
-SENSI_ACCESSIBILITY_ENFORCEMENT_NAME = os.environ.get(
-    "SENSI_ACCESSIBILITY_ENFORCEMENT_NAME",
-    "Schlichtungsstelle nach § 16 Behindertengleichstellungsgesetz (BGG)",
-)
-SENSI_ACCESSIBILITY_ENFORCEMENT_URL = os.environ.get(
-    "SENSI_ACCESSIBILITY_ENFORCEMENT_URL", "https://www.schlichtungsstelle-bgg.de/"
-)
+env_setting("SENSI_RATE_LIMIT_CERTIFICATE_CHECK")
+env_setting("SENSI_RETENTION_LEARNING_DAYS", int)
+env_setting("SENSI_RETENTION_REMINDER_DAYS", int)
+env_setting("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", int)
+env_setting("SENSI_LEDGER_KEYS", parse_list)
+env_setting("SENSI_LEDGER_ANCHOR_FILE")
+env_setting("SENSI_DB_APP_ROLE")
+# Accessibility statement (accessibility/app_settings.py).
+env_setting("SENSI_ACCESSIBILITY_FEEDBACK_EMAIL")
+env_setting("SENSI_ACCESSIBILITY_ENFORCEMENT_NAME")
+env_setting("SENSI_ACCESSIBILITY_ENFORCEMENT_URL")

@@ -2,10 +2,10 @@
 
 import pytest
 from allauth.mfa.models import Authenticator
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
+from accounts import app_settings
 from accounts.allauth_internals import activate_recovery_codes
 from accounts.mfa import is_privileged
 from compliance.roles import Role
@@ -69,7 +69,7 @@ def test_anybody_who_may_open_the_wagtail_admin_counts_as_privileged():
 
 def test_the_report_roles_are_all_in_the_privileged_groups():
     report_roles = {role.value for role in Role if role is not Role.OPERATOR}
-    assert report_roles <= set(settings.SENSI_PRIVILEGED_GROUPS)
+    assert report_roles <= set(app_settings.SENSI_PRIVILEGED_GROUPS)
 
 
 def test_privileged_user_with_mfa_but_a_password_only_session_must_pass_the_challenge(client, ciso):

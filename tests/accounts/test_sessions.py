@@ -10,6 +10,7 @@ from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 
+from accounts import app_settings
 from tests.factories import UserFactory, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
@@ -53,9 +54,9 @@ def test_session_key_changes_at_sign_in(client, password, home):
 
 
 def test_idle_session_ends_after_the_idle_limit(learner_client, clock, home):
-    clock.advance(settings.SENSI_SESSION_IDLE_MINUTES * MINUTE - MINUTE)
+    clock.advance(app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE - MINUTE)
     assert signed_in(learner_client)
-    clock.advance(settings.SENSI_SESSION_IDLE_MINUTES * MINUTE + 1)
+    clock.advance(app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE + 1)
     response = learner_client.get(reverse("courses:my_training"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
@@ -65,7 +66,7 @@ def test_idle_session_ends_after_the_idle_limit(learner_client, clock, home):
 
 
 def test_activity_keeps_the_session_alive_until_the_absolute_limit(learner_client, clock, home):
-    step = settings.SENSI_SESSION_IDLE_MINUTES * MINUTE - 5 * MINUTE
+    step = app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE - 5 * MINUTE
     elapsed = 0
     while elapsed + step < settings.SENSI_SESSION_MAX_HOURS * HOUR:
         clock.advance(step)
@@ -76,7 +77,7 @@ def test_activity_keeps_the_session_alive_until_the_absolute_limit(learner_clien
 
 
 def test_extending_restarts_the_idle_timer(learner_client, clock, home):
-    idle = settings.SENSI_SESSION_IDLE_MINUTES * MINUTE
+    idle = app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE
     clock.advance(idle - MINUTE)
     response = learner_client.post(
         reverse("accounts:extend_session"), HTTP_ACCEPT="application/json"
@@ -99,7 +100,7 @@ def test_extension_cannot_go_past_the_absolute_limit(learner_client, clock):
 
 
 def test_extending_a_timed_out_session_is_refused(learner_client, clock):
-    clock.advance(settings.SENSI_SESSION_IDLE_MINUTES * MINUTE + 1)
+    clock.advance(app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE + 1)
     response = learner_client.post(
         reverse("accounts:extend_session"), HTTP_ACCEPT="application/json"
     )
@@ -132,9 +133,9 @@ def test_pages_carry_the_warning_script_with_its_timing(learner_client, home):
     page = learner_client.get(reverse("courses:my_training")).content.decode()
     assert 'src="/static/js/session-timeout.js"' in page
     expires_in = int(re.search(r'data-expires-in="(\d+)"', page).group(1))
-    idle = settings.SENSI_SESSION_IDLE_MINUTES * MINUTE
+    idle = app_settings.SENSI_SESSION_IDLE_MINUTES * MINUTE
     assert idle - MINUTE <= expires_in <= idle
-    assert f'data-warning-seconds="{settings.SENSI_SESSION_WARNING_SECONDS}"' in page
+    assert f'data-warning-seconds="{app_settings.SENSI_SESSION_WARNING_SECONDS}"' in page
     assert f'data-extend-url="{reverse("accounts:extend_session")}"' in page
     assert 'data-text-extend="Sitzung verlängern"' in page
 

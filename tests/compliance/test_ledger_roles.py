@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
+from compliance import app_settings
 from compliance.ledger import verify_ledger
 from compliance.models import LedgerEntry
 from compliance.models.ledger import seal_values
@@ -30,7 +31,7 @@ pytestmark = [
 def app():
     """A connection as the application's role, autocommit: each statement on its own."""
     params = connection.get_connection_params()
-    role = settings.SENSI_DB_APP_ROLE
+    role = app_settings.SENSI_DB_APP_ROLE
     params.update(user=role, password=role)
     params.pop("cursor_factory", None)
     params.pop("context", None)

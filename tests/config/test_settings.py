@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,3 +118,47 @@ def test_development_uses_the_email_backend_the_environment_names():
         SENSI_EMAIL_BACKEND="django.core.mail.backends.filebased.EmailBackend"
     )[0]
     assert backend == "django.core.mail.backends.filebased.EmailBackend"
+
+
+APP_SETTINGS = ("accounts", "accessibility", "compliance", "courses", "privacy", "xapi")
+
+
+def test_every_setting_base_py_takes_from_the_environment_has_its_default_in_an_app():
+    from importlib import import_module
+
+    base = (ROOT / "config" / "settings" / "base.py").read_text()
+    from_environment = set(re.findall(r'env_setting\(\s*"(SENSI_\w+)"', base))
+    defaults = {
+        name for app in APP_SETTINGS for name in import_module(f"{app}.app_settings").DEFAULTS
+    }
+    assert from_environment and from_environment <= defaults
+
+
+PRINT_APP_SETTINGS = (
+    "from compliance import app_settings as c; from xapi import app_settings as x; "
+    "print(c.SENSI_COMPLIANCE_MIN_GROUP_SIZE, c.SENSI_LEDGER_KEYS, x.SENSI_XAPI_ACTOR, sep='|')"
+)
+
+
+def test_the_environment_overrides_an_apps_default_and_its_absence_keeps_it():
+    def app_settings_with(**env) -> list[str]:
+        clean = {
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"SENSI_COMPLIANCE_MIN_GROUP_SIZE", "SENSI_XAPI_ACTOR"}
+        }
+        result = subprocess.run(
+            [sys.executable, "manage.py", "shell", "--no-imports", "-c", PRINT_APP_SETTINGS],
+            cwd=ROOT,
+            env={**clean, "DJANGO_SETTINGS_MODULE": "config.settings.dev", **env},
+            capture_output=True,
+            text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        return result.stdout.strip().split("|")
+
+    assert app_settings_with()[0::2] == ["5", "pseudonym"]
+    minimum, keys, actor = app_settings_with(
+        SENSI_COMPLIANCE_MIN_GROUP_SIZE="9", SENSI_XAPI_ACTOR="email", SENSI_LEDGER_KEYS="a:b, c:d"
+    )
+    assert (minimum, keys, actor) == ("9", "['a:b', 'c:d']", "email")

@@ -3,14 +3,13 @@
 import datetime
 
 import pytest
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance import services
+from compliance import app_settings, services
 from compliance.ledger import verify_ledger
 from compliance.models import (
     Dienststelle,
@@ -59,7 +58,7 @@ class TestTheDemoOrganisation:
             .values_list("ressort__code", "n")
         )
         assert len(sizes) == len(RESSORTS)
-        assert min(sizes.values()) > settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE
+        assert min(sizes.values()) > app_settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE
         assert Employee.objects.count() >= 40
 
     def test_fictitious_colleagues_cannot_sign_in(self):

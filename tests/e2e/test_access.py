@@ -4,10 +4,10 @@ warning before the idle timeout extends the session."""
 import re
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from playwright.sync_api import expect
 
+from accounts import app_settings
 from accounts.sessions import LAST_SEEN_KEY
 from compliance.roles import Role
 from tests.factories import PASSWORD, UserFactory, home_page, totp_code, with_totp
@@ -68,8 +68,8 @@ def test_warning_before_the_idle_timeout_extends_the_session(transactional_db, d
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_be_hidden()
 
-    idle = settings.SENSI_SESSION_IDLE_MINUTES * 60
-    page.clock.fast_forward((idle - settings.SENSI_SESSION_WARNING_SECONDS + 5) * 1000)
+    idle = app_settings.SENSI_SESSION_IDLE_MINUTES * 60
+    page.clock.fast_forward((idle - app_settings.SENSI_SESSION_WARNING_SECONDS + 5) * 1000)
     expect(dialog).to_be_visible()
     expect(dialog).to_have_accessible_name("Ihre Sitzung läuft bald ab")
     extend = dialog.get_by_role("button", name="Sitzung verlängern")
@@ -94,7 +94,7 @@ def test_warning_says_so_when_the_session_has_ended(transactional_db, desktop):
     page.clock.install()
     sign_in(page, "erika@example.org")
     expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
-    page.clock.fast_forward((settings.SENSI_SESSION_IDLE_MINUTES * 60 + 5) * 1000)
+    page.clock.fast_forward((app_settings.SENSI_SESSION_IDLE_MINUTES * 60 + 5) * 1000)
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_contain_text("Ihre Sitzung ist abgelaufen")
     expect(dialog.get_by_role("link", name="Erneut anmelden")).to_be_focused()

@@ -23,7 +23,6 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.apps import apps
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import mail
@@ -37,6 +36,7 @@ from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 
+from accounts import app_settings
 from compliance.certificates import code_for
 from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
 from compliance.models.obligations import text_hash
@@ -200,8 +200,8 @@ def session_dialog(*, ended: bool):
     def visit(page, site):
         page.clock.install()
         goto("my_training")(page, site)
-        idle = settings.SENSI_SESSION_IDLE_MINUTES * 60
-        ahead = idle + 5 if ended else idle - settings.SENSI_SESSION_WARNING_SECONDS + 5
+        idle = app_settings.SENSI_SESSION_IDLE_MINUTES * 60
+        ahead = idle + 5 if ended else idle - app_settings.SENSI_SESSION_WARNING_SECONDS + 5
         page.clock.fast_forward(ahead * 1000)
         dialog = page.get_by_role("alertdialog")
         if ended:

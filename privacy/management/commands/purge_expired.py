@@ -1,6 +1,7 @@
-from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from compliance import app_settings as compliance_settings
+from privacy import app_settings
 from privacy.retention import Cutoffs, purge_expired
 
 
@@ -29,11 +30,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{'Dry run: nothing is changed. ' if dry_run else ''}"
                 f"Learning data before {cutoffs.learning:%Y-%m-%d %H:%M} "
-                f"({settings.SENSI_RETENTION_LEARNING_DAYS} days), "
+                f"({app_settings.SENSI_RETENTION_LEARNING_DAYS} days), "
                 f"reminders before {cutoffs.reminders:%Y-%m-%d} "
-                f"({settings.SENSI_RETENTION_REMINDER_DAYS} days), "
+                f"({app_settings.SENSI_RETENTION_REMINDER_DAYS} days), "
                 f"acknowledgements before {cutoffs.acknowledgements:%Y-%m-%d %H:%M} "
-                f"({settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS} days)."
+                f"({compliance_settings.SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS} days)."
             )
         verb = "would" if dry_run else "done"
 
