@@ -5,11 +5,11 @@ from django.utils.translation import gettext_lazy as _
 
 def sync_ledger_rules(sender, using, **kwargs):
     """After `migrate` (run as the owner): the retention period the ledger's triggers read,
-    and the application role's rights on tables created since (compliance.db_roles)."""
+    and the application role's rights on tables created since (compliance.ledger.db_roles)."""
     from django.conf import settings
     from django.db import connections
 
-    from .db_roles import grant_app_role
+    from .ledger.db_roles import grant_app_role
     from .models import LedgerRetention
 
     LedgerRetention.objects.using(using).update_or_create(

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.checks import Error, Tags, Warning, register
 
-from . import ledger_keys
+from .ledger import keys as ledger_keys
 
 
 @register()

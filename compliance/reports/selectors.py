@@ -29,10 +29,10 @@ from django.db.models.functions import Lead
 from django.utils import timezone
 
 from ..models import Dienststelle, LedgerEntry, Obligation, ObligationStatus, Ressort
-from ..roles import Scope
 from ..services import add_months
 from .access import OpenedReport
 from .figures import STEPLEN, Figures, Group, Kind, build_tree, suppress
+from .scopes import Scope
 
 TREND_MONTHS = 12
 

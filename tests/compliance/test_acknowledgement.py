@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance.ledger import verify_ledger
+from compliance.ledger.verify import verify_ledger
 from compliance.models import LedgerEntry, ObligationStatus
 from compliance.models.obligations import text_hash
 from compliance.selectors import Standing, obligations_for, standing

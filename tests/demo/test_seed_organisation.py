@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from compliance import services
-from compliance.ledger import verify_ledger
+from compliance.ledger.verify import verify_ledger
 from compliance.models import (
     Dienststelle,
     Employee,

@@ -37,10 +37,10 @@ from django.utils import translation
 from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 
-from compliance.certificates import code_for
+from compliance.certificates.codes import code_for
 from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
 from compliance.models.obligations import text_hash
-from compliance.roles import Role
+from compliance.reports.scopes import Role
 from compliance.selectors import employee_for
 from compliance.services import confirm_acknowledgement, current_version
 from courses import reading
