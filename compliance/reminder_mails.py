@@ -21,12 +21,13 @@ from operator import attrgetter
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import IntegrityError, transaction
-from django.db.models import Case, CharField, Exists, OuterRef, Q, Value, When
+from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from .models import ObligationStatus, Reminder
+from .standing import Standing, expression, soon_until
 
 STREAM_CHUNK = 2000
 
@@ -40,7 +41,7 @@ class DueItem:
 
     @property
     def label(self) -> str:
-        return Reminder.Standing(self.standing).label
+        return Standing(self.standing).label
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,7 @@ def due_statuses(*, today: date):
     cannot sign in, inactive obligations, and obligations the employee was reminded of
     within the interval (at least today, whatever the setting).
     """
-    soon = today + timedelta(days=settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
+    soon = soon_until(today)
     interval = max(settings.SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS, 1)
     reminded = Reminder.objects.filter(
         employee=OuterRef("employee_id"),
@@ -87,14 +88,7 @@ def due_statuses(*, today: date):
             employee__user__is_active=True,
         )
         .filter(~Exists(reminded))
-        .annotate(
-            standing=Case(
-                When(Q(current_until__gte=today), then=Value(Reminder.Standing.RENEWAL_DUE)),
-                When(Q(due_on__lt=today), then=Value(Reminder.Standing.OVERDUE)),
-                default=Value(Reminder.Standing.DUE_SOON),
-                output_field=CharField(),
-            )
-        )
+        .annotate(standing=expression(today=today))
     )
 
 

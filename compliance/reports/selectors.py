@@ -28,8 +28,9 @@ from django.db.models import (
 from django.db.models.functions import Lead
 from django.utils import timezone
 
+from ..dates import add_months
 from ..models import Dienststelle, LedgerEntry, Obligation, ObligationStatus, Ressort
-from ..services import add_months
+from ..standing import Standing, condition, not_current
 from .access import OpenedReport
 from .figures import STEPLEN, Figures, Group, Kind, build_tree, suppress
 from .scopes import Scope
@@ -130,13 +131,8 @@ def _flag(condition: Q) -> Case:
     return Case(When(condition, then=Value(1)), default=Value(0), output_field=IntegerField())
 
 
-def _not_current(today: date) -> Q:
-    return Q(current_until__isnull=True) | Q(current_until__lt=today)
-
-
 def overdue_condition(today: date) -> Q:
-    """`selectors.standing` says OVERDUE: nothing current and the deadline has passed."""
-    return _not_current(today) & Q(due_on__lt=today)
+    return condition(Standing.OVERDUE, today=today)
 
 
 def regroup(per_employee: QuerySet, *, keys: list[str], sums: list[str]) -> list[tuple]:
@@ -175,7 +171,7 @@ def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int
         .annotate(
             r_key=Max("employee__ressort_id"),
             o_key=office,
-            not_current=Max(_flag(_not_current(today))),
+            not_current=Max(_flag(not_current(today))),
             any_overdue=Max(_flag(overdue)),
             overdue_rows=Sum(_flag(overdue)),
         )
