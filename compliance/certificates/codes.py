@@ -37,8 +37,8 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from ..dates import add_months
 from ..models import LedgerEntry, ObligationVersion
-from ..services import add_months
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"  # Crockford: no I, L, O, U
 MAC_LENGTH = 20  # characters of 5 bits: 100 bits

@@ -10,7 +10,8 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance import services
+from compliance import selectors, services
+from compliance.dates import FOREVER, add_months
 from compliance.ledger.verify import verify_ledger
 from compliance.models import (
     Dienststelle,
@@ -20,7 +21,8 @@ from compliance.models import (
     ObligationStatus,
     Ressort,
 )
-from compliance.selectors import Standing, obligations_for, standing
+from compliance.selectors import obligations_for
+from compliance.standing import Standing, standing
 from demo.organisation import RESSORTS
 from demo.seed import ACCOUNTS
 
@@ -138,13 +140,13 @@ def generated():
 
 def expected_status(obligation, employee, entries):
     """What the services would have set after these ledger entries (or none)."""
-    version = services.current_version(obligation)
+    version = selectors.current_version(obligation)
     if not entries:
-        return (None, None, services.initial_due_date(obligation, version, employee.entry_date))
+        return (None, None, selectors.initial_due_date(obligation, version, employee.entry_date))
     last = entries[-1]
     day = timezone.localdate(last.confirmed_at)
     months = obligation.recurrence_months
-    until = services.add_months(day, months) if months else services.FOREVER
+    until = add_months(day, months) if months else FOREVER
     return (last.confirmed_at, until, until)
 
 
@@ -191,7 +193,7 @@ def test_generating_again_adds_employees_and_later_appends_still_chain(generated
     person = generated.order_by("pk").first()
     services.record_correction(
         employee=person,
-        version=services.current_version(Obligation.objects.first()),
+        version=selectors.current_version(Obligation.objects.first()),
         confirmed_at=timezone.now(),
         language="de",
         reason="Papierformular",

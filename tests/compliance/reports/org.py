@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from compliance.models import Dienststelle, Employee, Obligation, Ressort, RessortAssignment
 from compliance.reports.scopes import Role
-from compliance.services import create_obligation, current_version, record_correction
+from compliance.selectors import current_version
+from compliance.services import create_obligation, record_correction
 from tests.factories import UserFactory, dienststelle, employee, module_page, ressort
 
 

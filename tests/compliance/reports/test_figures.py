@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from compliance.dates import add_months
 from compliance.models import ObligationVersion, ReportAccess
 from compliance.reports.access import Report, open_report
 from compliance.reports.figures import Figures, Group, Kind, Withheld, build_tree, suppress
@@ -17,7 +18,7 @@ from compliance.reports.selectors import (
     select,
     trend,
 )
-from compliance.services import add_months, create_obligation
+from compliance.services import create_obligation
 from tests.compliance.reports.org import acknowledge, build_org, staff
 from tests.factories import dienststelle, module_page, ressort
 
