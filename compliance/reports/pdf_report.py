@@ -33,7 +33,8 @@ from ..dates import local_date, local_datetime
 from ..ledger.anchor import checkpoint_text
 from ..ledger.verify import Verification, current_verification
 from .figures import Group, Withheld
-from .selectors import Selection, org_figures, trend
+from .selectors import Selection, org_figures
+from .trend import trend
 
 FORMAT_VERSION = 1
 

@@ -35,8 +35,8 @@ from .selectors import (
     org_figures,
     overdue_people,
     select,
-    trend,
 )
+from .trend import trend
 
 PAGE_SIZE = 50
 

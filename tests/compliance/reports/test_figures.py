@@ -11,13 +11,8 @@ from compliance.models import ObligationVersion, ReportAccess
 from compliance.reports.access import Report, open_report
 from compliance.reports.figures import Figures, Group, Kind, Withheld, build_tree, suppress
 from compliance.reports.scopes import Grant, Role, Scope, operator_scope
-from compliance.reports.selectors import (
-    available_obligations,
-    month_ends,
-    org_figures,
-    select,
-    trend,
-)
+from compliance.reports.selectors import available_obligations, org_figures, select
+from compliance.reports.trend import month_ends, trend
 from compliance.services import create_obligation
 from tests.compliance.reports.org import acknowledge, build_org, staff
 from tests.factories import dienststelle, module_page, ressort
