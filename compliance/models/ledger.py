@@ -14,9 +14,10 @@ the chain must go on verifying. So the hash does not cover them directly: it cov
 
 - While an entry is personal, verification recomputes the digest from the fields and the
   salt: changing a personal field is detected like any other change.
-- Anonymisation (`privacy.retention`) sets the personal fields to empty, drops the salt and
-  sets `anonymised_at`; the stored digest stays, so the entry hash and the chain still
-  verify. Without the salt the digest cannot be tested against guessed employee ids.
+- Anonymisation (`compliance.ledger.chain.anonymise`, run by `privacy.retention`) sets the
+  personal fields to empty, drops the salt and sets `anonymised_at`; the stored digest
+  stays, so the entry hash and the chain still verify. Without the salt the digest cannot
+  be tested against guessed employee ids.
 - The only UPDATE the database triggers allow is exactly that one
   (`compliance.ledger.triggers`).
 
