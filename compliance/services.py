@@ -3,6 +3,7 @@
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone, translation
@@ -301,7 +302,7 @@ def record_correction(
     confirmed_at: datetime,
     language: str,
     reason: str,
-    recorded_by,
+    recorded_by: AbstractBaseUser,
 ) -> LedgerEntry:
     """An acknowledgement given outside Sensi (e.g. on paper), entered by an administrator."""
     if not reason.strip():
