@@ -151,7 +151,7 @@ def step_prepare(database_url: str) -> dict:
 def step_grow(database_url: str, employees: int) -> dict:
     """Grow the generated organisation to `employees`; then verify the whole ledger."""
     _django(database_url)
-    from compliance.ledger import verify_ledger
+    from compliance.ledger.verify import verify_ledger
     from compliance.models import Employee, LedgerEntry, ObligationStatus
     from demo import scale
 

@@ -7,10 +7,10 @@ from . import app_settings
 
 def sync_ledger_rules(sender, using, **kwargs):
     """After `migrate` (run as the owner): the retention period the ledger's triggers read,
-    and the application role's rights on tables created since (compliance.db_roles)."""
+    and the application role's rights on tables created since (compliance.ledger.db_roles)."""
     from django.db import connections
 
-    from .db_roles import grant_app_role
+    from .ledger.db_roles import grant_app_role
     from .models import LedgerRetention
 
     LedgerRetention.objects.using(using).update_or_create(

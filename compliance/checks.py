@@ -2,7 +2,8 @@
 
 from django.core.checks import Error, Tags, Warning, register
 
-from . import app_settings, ledger_keys
+from . import app_settings
+from .ledger import keys as ledger_keys
 
 
 @register()

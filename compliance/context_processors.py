@@ -2,7 +2,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
-from .roles import scope_for
+from .reports.scopes import scope_for
 
 
 def report_navigation(request):

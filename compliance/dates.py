@@ -5,6 +5,7 @@ Django's own German DATETIME_FORMAT is "6. Dezember 2026 17:05"; certificates an
 use the numeric form that German administrative documents use.
 """
 
+import calendar
 from datetime import date, datetime
 
 from django.utils import formats, timezone
@@ -23,3 +24,13 @@ def local_date(value: date, language: str) -> str:
         return f"{value:%d.%m.%Y}"
     with override(language):
         return formats.date_format(value, "j F Y")
+
+
+FOREVER = date.max  # an acknowledgement without recurrence never runs out
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day `months` later, or the month's last day where it has no such day."""
+    month_index = day.month - 1 + months
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

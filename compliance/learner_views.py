@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from courses.dashboard import register_section
 
-from .confirmation_pdf import confirmation_pdf
+from .certificates.confirmation_pdf import confirmation_pdf
 from .models import LedgerEntry
 from .models.obligations import text_hash
 from .selectors import employee_for, obligations_for

@@ -2,48 +2,41 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 
 from django.db.models import Count, OuterRef, Q, Subquery
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from courses.models import ModulePage, ModuleProgress
 from courses.selectors import module_steps
 
-from . import app_settings
 from .models import Employee, LedgerEntry, Obligation, ObligationStatus, ObligationVersion
+from .standing import Standing, standing
+
+# --- audience and deadlines ------------------------------------------------------------------
 
 
-class Standing(StrEnum):
-    OPEN = "open"
-    DUE_SOON = "due_soon"
-    OVERDUE = "overdue"
-    DONE = "done"
-    RENEWAL_DUE = "renewal_due"
-
-    @property
-    def label(self) -> str:
-        return {
-            Standing.OPEN: _("Open"),
-            Standing.DUE_SOON: _("Due soon"),
-            Standing.OVERDUE: _("Overdue"),
-            Standing.DONE: _("Done"),
-            Standing.RENEWAL_DUE: _("Renewal due"),
-        }[self]
+def audience(obligation: Obligation):
+    """Active employees the obligation applies to (a chosen Dienststelle includes its subtree)."""
+    employees = Employee.objects.filter(active=True)
+    if obligation.everyone:
+        return employees
+    condition = Q(ressort__in=obligation.ressorts.all())
+    for path in obligation.dienststellen.values_list("path", flat=True):
+        condition |= Q(dienststelle__path__startswith=path)
+    return employees.filter(condition)
 
 
-def standing(status: ObligationStatus, today: date, version: int | None = None) -> Standing:
-    """open, due soon, overdue, done or renewal due, from the dates of a status row; with the
-    obligation's current `version`, an acknowledgement of an older one is "renewal due"."""
-    soon = today + timedelta(days=app_settings.SENSI_COMPLIANCE_DUE_SOON_DAYS)
-    if status.current_until and status.current_until >= today:
-        outdated = version is not None and (status.acknowledged_version or 0) < version
-        return Standing.RENEWAL_DUE if outdated or status.due_on <= soon else Standing.DONE
-    if status.due_on < today:
-        return Standing.OVERDUE
-    return Standing.DUE_SOON if status.due_on <= soon else Standing.OPEN
+def initial_due_date(obligation: Obligation, version: ObligationVersion, entry_date: date) -> date:
+    """Staff present at the deadline have the version's due date; later joiners get their
+    days after entry."""
+    joined_deadline = entry_date + timedelta(days=obligation.days_after_entry)
+    return max(version.due_date, joined_deadline)
+
+
+def current_version(obligation: Obligation) -> ObligationVersion:
+    """The obligation's newest version, the one to acknowledge."""
+    return obligation.versions.order_by("-number").first()
 
 
 def module_done_for(*, employee: Employee, obligation: Obligation) -> bool:
@@ -126,6 +119,18 @@ def employee_for(user) -> Employee | None:
 
 
 # --- what publishing a module will do --------------------------------------------------------
+
+
+def english_change_note(module: ModulePage) -> str:
+    """The change note of the module's English translation (empty: none)."""
+    english = (
+        ModulePage.objects.filter(
+            translation_key=module.translation_key, locale__language_code="en"
+        )
+        .values_list("change_note", flat=True)
+        .first()
+    )
+    return english or ""
 
 
 def is_source_page(module: ModulePage) -> bool:

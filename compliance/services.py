@@ -1,8 +1,9 @@
 """Writes of the compliance module: obligations and their versions, the ledger, statuses."""
 
-import calendar
+from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone, translation
@@ -14,19 +15,21 @@ from courses.models import ModulePage
 from courses.services import clear_change_marks
 
 from . import selectors
+from .dates import FOREVER, add_months
 from .learning_records import record_acknowledgement
+from .ledger import chain
 from .models import (
+    Dienststelle,
     Employee,
     LedgerEntry,
-    LedgerHead,
     Obligation,
     ObligationStatus,
     ObligationVersion,
+    Ressort,
 )
-from .models.ledger import GENESIS_HASH
 from .models.obligations import text_hash
+from .standing import Standing, standing
 
-FOREVER = date.max  # an acknowledgement without recurrence never runs out
 STATUS_BATCH = 5000
 
 
@@ -34,44 +37,16 @@ class AcknowledgementRefused(Exception):
     """The employee may not (yet) confirm this obligation; the message says why."""
 
 
-def add_months(day: date, months: int) -> date:
-    month_index = day.month - 1 + months
-    year, month = day.year + month_index // 12, month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
-
-
 # --- audience and statuses -------------------------------------------------------------------
-
-
-def audience(obligation: Obligation):
-    """Active employees the obligation applies to (a chosen Dienststelle includes its subtree)."""
-    employees = Employee.objects.filter(active=True)
-    if obligation.everyone:
-        return employees
-    condition = Q(ressort__in=obligation.ressorts.all())
-    for path in obligation.dienststellen.values_list("path", flat=True):
-        condition |= Q(dienststelle__path__startswith=path)
-    return employees.filter(condition)
-
-
-def initial_due_date(obligation: Obligation, version: ObligationVersion, entry_date: date) -> date:
-    """Staff present at the deadline have the version's due date; later joiners get their
-    days after entry."""
-    joined_deadline = entry_date + timedelta(days=obligation.days_after_entry)
-    return max(version.due_date, joined_deadline)
-
-
-def current_version(obligation: Obligation) -> ObligationVersion:
-    return obligation.versions.order_by("-number").first()
 
 
 @transaction.atomic
 def sync_statuses(obligation: Obligation) -> int:
     """Give every employee of the audience a status row for the obligation (idempotent).
     Returns how many were created."""
-    version = current_version(obligation)
+    version = selectors.current_version(obligation)
     missing = (
-        audience(obligation)
+        selectors.audience(obligation)
         .exclude(obligation_statuses__obligation=obligation)
         .values_list("pk", "entry_date")
     )
@@ -82,7 +57,7 @@ def sync_statuses(obligation: Obligation) -> int:
             ObligationStatus(
                 employee_id=employee_id,
                 obligation=obligation,
-                due_on=initial_due_date(obligation, version, entry_date),
+                due_on=selectors.initial_due_date(obligation, version, entry_date),
             )
         )
         if len(batch) >= STATUS_BATCH:
@@ -92,23 +67,64 @@ def sync_statuses(obligation: Obligation) -> int:
     return created
 
 
-@transaction.atomic
-def create_obligation(**fields) -> Obligation:
-    """A new obligation with its first version and a status for everyone it applies to."""
-    ressorts = fields.pop("ressorts", [])
-    dienststellen = fields.pop("dienststellen", [])
-    obligation = Obligation.objects.create(**fields)
-    obligation.ressorts.set(ressorts)
-    obligation.dienststellen.set(dienststellen)
-    ObligationVersion.objects.create(
+def _add_version(
+    obligation: Obligation,
+    *,
+    number: int,
+    due_date: date,
+    change_note_de: str = "",
+    change_note_en: str = "",
+) -> ObligationVersion:
+    """The one place a version is made: the obligation's texts and its module's version
+    label as they are now, valid from now."""
+    return ObligationVersion.objects.create(
         obligation=obligation,
-        number=1,
+        number=number,
         module_version_label=obligation.module.version_label,
         text_de=obligation.text_de,
         text_en=obligation.text_en,
+        change_note_de=change_note_de,
+        change_note_en=change_note_en,
         valid_from=timezone.now(),
-        due_date=obligation.due_date,
+        due_date=due_date,
     )
+
+
+@transaction.atomic
+def create_obligation(
+    *,
+    title: str,
+    module: ModulePage,
+    text_de: str,
+    text_en: str,
+    due_date: date,
+    everyone: bool = True,
+    ressorts: Iterable[Ressort] = (),
+    dienststellen: Iterable[Dienststelle] = (),
+    days_after_entry: int = 30,
+    recurrence_months: int | None = None,
+    grace_days: int = 30,
+    requires_quiz: bool = True,
+    active: bool = True,
+) -> Obligation:
+    """A new obligation with its first version and a status for everyone it applies to
+    (the defaults are the model's)."""
+    obligation = Obligation.objects.create(
+        title=title,
+        module=module,
+        text_de=text_de,
+        text_en=text_en,
+        due_date=due_date,
+        everyone=everyone,
+        days_after_entry=days_after_entry,
+        recurrence_months=recurrence_months,
+        grace_days=grace_days,
+        requires_quiz=requires_quiz,
+        active=active,
+    )
+    obligation.ressorts.set(ressorts)
+    obligation.dienststellen.set(dienststellen)
+    _add_version(obligation, number=1, due_date=obligation.due_date)
     sync_statuses(obligation)
     return obligation
 
@@ -137,18 +153,14 @@ def issue_new_version(
     """
     if not change_note_de.strip():
         raise ValueError("A new version needs a German change note.")
-    previous = current_version(obligation)
+    previous = selectors.current_version(obligation)
     due = timezone.localdate() + timedelta(days=obligation.grace_days)
-    version = ObligationVersion.objects.create(
-        obligation=obligation,
+    version = _add_version(
+        obligation,
         number=previous.number + 1,
-        module_version_label=obligation.module.version_label,
-        text_de=obligation.text_de,
-        text_en=obligation.text_en,
+        due_date=due,
         change_note_de=change_note_de.strip(),
         change_note_en=change_note_en.strip(),
-        valid_from=timezone.now(),
-        due_date=due,
     )
     acknowledged_previous = Q(acknowledged_version__gte=previous.number)
     ObligationStatus.objects.filter(obligation=obligation).update(
@@ -161,17 +173,6 @@ def issue_new_version(
         ),
     )
     return version
-
-
-def _english_change_note(module: ModulePage) -> str:
-    english = (
-        ModulePage.objects.filter(
-            translation_key=module.translation_key, locale__language_code="en"
-        )
-        .values_list("change_note", flat=True)
-        .first()
-    )
-    return english or ""
 
 
 @transaction.atomic
@@ -193,10 +194,10 @@ def issue_versions_for_material_change(*, module: ModulePage) -> list[Obligation
     if module.change_note.strip():
         notes = {
             "change_note_de": module.change_note,
-            "change_note_en": _english_change_note(module),
+            "change_note_en": selectors.english_change_note(module),
         }
     for obligation in Obligation.objects.filter(module=module, active=True):
-        current_label = current_version(obligation).module_version_label
+        current_label = selectors.current_version(obligation).module_version_label
         if selectors.publish_issues_version(
             module=module, is_source=True, current_label=current_label
         ):
@@ -229,27 +230,10 @@ def carry_translated_change_note(*, translation_page: ModulePage) -> list[Obliga
 # --- the ledger ------------------------------------------------------------------------------
 
 
-def _append(**fields) -> LedgerEntry:
-    """Chain a new entry to the ledger. The head row is locked until the transaction ends,
-    so concurrent appends queue up instead of forking the chain."""
-    head, _created = LedgerHead.objects.select_for_update().get_or_create(pk=1)
-    entry = LedgerEntry(
-        seq=head.last_seq + 1,
-        previous_hash=head.last_hash or GENESIS_HASH,
-        recorded_at=timezone.now(),
-        **fields,
-    )
-    entry.seal()
-    entry.save(force_insert=True)
-    head.last_seq, head.last_hash = entry.seq, entry.entry_hash
-    head.save(update_fields=["last_seq", "last_hash"])
-    return entry
-
-
 def _mark_acknowledged(entry: LedgerEntry) -> None:
     version = entry.obligation_version
     obligation = version.obligation
-    if version.number != current_version(obligation).number:
+    if version.number != selectors.current_version(obligation).number:
         return  # a late correction for an older version does not change today's status
     day = timezone.localdate(entry.confirmed_at)
     until = (
@@ -284,9 +268,9 @@ def confirm_acknowledgement(
     )
     if status is None or not employee.active:
         raise AcknowledgementRefused(_("You do not have this obligation."))
-    version = current_version(obligation)
+    version = selectors.current_version(obligation)
     today = timezone.localdate()
-    if selectors.standing(status, today, version.number) == selectors.Standing.DONE:
+    if standing(status, today, version.number) == Standing.DONE:
         existing = (
             LedgerEntry.objects.filter(employee=employee, obligation_version=version)
             .order_by("-seq")
@@ -297,7 +281,7 @@ def confirm_acknowledgement(
         raise AcknowledgementRefused(_("Complete the module first."))
     if shown_text_hash != text_hash(version.text_for(language)):
         raise AcknowledgementRefused(_("The text has changed. Please read it again."))
-    entry = _append(
+    entry = chain.append(
         kind=LedgerEntry.Kind.CONFIRMATION,
         employee=employee,
         obligation_version=version,
@@ -318,12 +302,12 @@ def record_correction(
     confirmed_at: datetime,
     language: str,
     reason: str,
-    recorded_by,
+    recorded_by: AbstractBaseUser,
 ) -> LedgerEntry:
     """An acknowledgement given outside Sensi (e.g. on paper), entered by an administrator."""
     if not reason.strip():
         raise AcknowledgementRefused(_("A correction needs a reason."))
-    entry = _append(
+    entry = chain.append(
         kind=LedgerEntry.Kind.CORRECTION,
         employee=employee,
         obligation_version=version,

@@ -1,7 +1,8 @@
 from django.urls import path
 from django.utils.translation import pgettext_lazy
 
-from . import certificate_views, learner_views
+from . import learner_views
+from .certificates import views as certificate_views
 from .reports import views as report_views
 
 app_name = "compliance"

@@ -3,9 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from .admin_corrections import PERMISSION as CORRECTION_PERMISSION
-from .admin_corrections import record_correction_view
-from .admin_viewsets import ComplianceViewSetGroup
+from .admin.corrections import PERMISSION as CORRECTION_PERMISSION
+from .admin.corrections import record_correction_view
+from .admin.viewsets import ComplianceViewSetGroup
 from .imports.views import EmployeeImportView, can_import_employees
 
 

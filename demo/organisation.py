@@ -20,7 +20,7 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
-from compliance import services
+from compliance import selectors, services
 from compliance.models import Dienststelle, Employee, LedgerEntry, Obligation, Ressort
 from courses.models import ModulePage, Topic
 
@@ -375,7 +375,7 @@ def seed_acknowledgements(obligations: list[Obligation], *, recorded_by) -> int:
     now = timezone.now()
     added = 0
     for obligation in obligations:
-        version = services.current_version(obligation)
+        version = selectors.current_version(obligation)
         for person in people.order_by("personnel_number"):
             rng = random.Random(f"{person.personnel_number}/{obligation.module_id}")
             if (person.pk, obligation.pk) in done or rng.random() > ACKNOWLEDGED_SHARE:

@@ -13,9 +13,10 @@ some never started.
 Fast enough for 150,000 employees and over a million ledger entries: users, employees,
 statuses and ledger entries are built in Python and bulk-inserted in batches (memory grows
 only with the compact list of ledger events, about 40 bytes each). The ledger entries are
-chained in the order of their time, exactly as `services._append` would chain them one by
-one, and the status rows say what `services._mark_acknowledged` would have set. The
-append-only triggers refuse only UPDATE and DELETE; these are inserts.
+chained in the order of their time by `compliance.ledger.chain.append_many`, the same writer
+as every acknowledgement, and the status rows say what
+`services._mark_acknowledged` would have set. The append-only triggers refuse only UPDATE
+and DELETE; these are inserts.
 
 Additive, not idempotent: each run adds N more employees with the next free personnel
 numbers (GEN-0000001, ...) into the same generated Dienststellen. Generated employees are
@@ -36,17 +37,17 @@ from django.contrib.auth.hashers import make_password
 from django.db import connection, reset_queries, transaction
 from django.utils import timezone
 
-from compliance import services
+from compliance import selectors, services
+from compliance.dates import FOREVER, add_months
+from compliance.ledger import chain as ledger_chain
 from compliance.models import (
     Dienststelle,
     Employee,
     LedgerEntry,
-    LedgerHead,
     Obligation,
     ObligationStatus,
     ObligationVersion,
 )
-from compliance.models.ledger import GENESIS_HASH, seal_values
 from compliance.models.obligations import text_hash
 from courses.models import ModulePage
 
@@ -182,7 +183,7 @@ def targets() -> list[Target]:
     in_force = timezone.make_aware(datetime.combine(history_start, time.min))
     result = []
     for obligation in Obligation.objects.filter(active=True, everyone=True).order_by("pk"):
-        version = services.current_version(obligation)
+        version = selectors.current_version(obligation)
         if version.number == 1 and version.valid_from > in_force:
             ObligationVersion.objects.filter(pk=version.pk).update(valid_from=in_force)
             version.valid_from = in_force
@@ -225,7 +226,7 @@ def _history(rng, target: Target, entry_date: date, today: date, diligence: floa
     days = [earliest + timedelta(days=rng.randrange((today - earliest).days + 1))]
     months = target.obligation.recurrence_months
     if months:
-        runs_out = services.add_months(days[0], months)
+        runs_out = add_months(days[0], months)
         if runs_out <= today and rng.random() < RENEWED_SHARE:
             renewed = runs_out + timedelta(days=rng.randrange(-40, 30))
             days.append(min(max(renewed, days[0] + timedelta(days=1)), today))
@@ -238,11 +239,11 @@ def _status(target: Target, employee: Employee, history: list[date], moment) -> 
         return ObligationStatus(
             employee_id=employee.pk,
             obligation_id=obligation.pk,
-            due_on=services.initial_due_date(obligation, target.version, employee.entry_date),
+            due_on=selectors.initial_due_date(obligation, target.version, employee.entry_date),
         )
     # As services._mark_acknowledged sets it after the latest acknowledgement.
     months = obligation.recurrence_months
-    until = services.add_months(history[-1], months) if months else services.FOREVER
+    until = add_months(history[-1], months) if months else FOREVER
     return ObligationStatus(
         employee_id=employee.pk,
         obligation_id=obligation.pk,
@@ -299,40 +300,27 @@ def _add_batch(
 
 
 def chain_events(events: Events, text_hashes: dict[int, dict[str, str]]) -> int:
-    """Append the events to the ledger in the order of their time, each entry hashing the one
-    before it, and move the head; holds the head's lock like every other append."""
-    head, _created = LedgerHead.objects.select_for_update().get_or_create(pk=1)
-    seq, previous = head.last_seq, head.last_hash or GENESIS_HASH
-    order = sorted(range(len(events)), key=events.times.__getitem__)
-    batch = []
-    for index in order:
-        moment = datetime.fromtimestamp(events.times[index], UTC)
-        language = "en" if events.english[index] else "de"
-        version_id = events.versions[index]
-        seq += 1
-        values = {
-            "seq": seq,
-            "kind": LedgerEntry.Kind.CONFIRMATION.value,
-            "employee_id": events.employees[index],
-            "obligation_version_id": version_id,
-            "language": language,
-            "text_hash": text_hashes[version_id][language],
-            "confirmed_at": moment,
-            "recorded_at": moment,
-            "recorded_by_id": None,
-            "reason": "",
-            "previous_hash": previous,
-        }
-        sealed = seal_values(values)
-        previous = sealed["entry_hash"]
-        batch.append(LedgerEntry(**sealed))
-        if len(batch) >= LEDGER_BATCH:
-            LedgerEntry.objects.bulk_create(batch)
-            batch = []
-            reset_queries()
-    LedgerEntry.objects.bulk_create(batch)
-    LedgerHead.objects.filter(pk=head.pk).update(last_seq=seq, last_hash=previous)
-    return len(order)
+    """Append the events to the ledger in the order of their time (compliance.ledger.chain,
+    like every other writer)."""
+
+    def rows():
+        for index in sorted(range(len(events)), key=events.times.__getitem__):
+            moment = datetime.fromtimestamp(events.times[index], UTC)
+            language = "en" if events.english[index] else "de"
+            version_id = events.versions[index]
+            yield {
+                "kind": LedgerEntry.Kind.CONFIRMATION.value,
+                "employee_id": events.employees[index],
+                "obligation_version_id": version_id,
+                "language": language,
+                "text_hash": text_hashes[version_id][language],
+                "confirmed_at": moment,
+                "recorded_at": moment,
+                "recorded_by_id": None,
+                "reason": "",
+            }
+
+    return ledger_chain.append_many(rows(), batch_size=LEDGER_BATCH)
 
 
 # --- all together ------------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from compliance import app_settings as compliance_settings
+from compliance.ledger import chain as ledger_chain
 from compliance.models import LedgerEntry, Reminder
 from content.models import ScenarioAnswer
 from courses.models import LessonRead, ModuleProgress
@@ -175,9 +176,7 @@ def anonymise_ledger_entries(cutoff: datetime, *, dry_run: bool) -> tuple[int, i
     now = timezone.now()
     for keys in _batches(anonymisable):
         with transaction.atomic():
-            done += LedgerEntry.objects.filter(pk__in=keys).update(
-                employee=None, recorded_by=None, reason="", personal_salt="", anonymised_at=now
-            )
+            done += ledger_chain.anonymise(keys, at=now)
     return done, legacy
 
 

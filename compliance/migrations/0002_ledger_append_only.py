@@ -1,6 +1,6 @@
 from django.db import migrations
 
-from compliance.ledger_triggers import execute
+from compliance.ledger.triggers import execute
 
 
 def create(apps, schema_editor):

@@ -9,7 +9,7 @@ dropped first because SQLite rebuilds the table to make `employee` nullable.
 import django.db.models.deletion
 from django.db import migrations, models
 
-from compliance.ledger_triggers import execute
+from compliance.ledger.triggers import execute
 
 
 def triggers(version, create):

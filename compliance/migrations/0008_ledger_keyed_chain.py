@@ -16,7 +16,7 @@ import django.db.models.deletion
 from django.db import migrations, models
 from django.utils import timezone
 
-from compliance.ledger_triggers import execute
+from compliance.ledger.triggers import execute
 from compliance.models.ledger import KEYED_FORMAT, seal_values
 
 

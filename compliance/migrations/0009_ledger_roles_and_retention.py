@@ -3,17 +3,17 @@
 - `LedgerRetention` holds the acknowledgement retention period for the triggers (set here
   and after every `migrate` from SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS);
 - triggers version 4: anonymisation only past that period, and the head moves only forward
-  to the last entry (`compliance.ledger_triggers`);
+  to the last entry (`compliance.ledger.triggers`);
 - on PostgreSQL, the application's role (SENSI_DB_APP_ROLE, when it exists) gets only
   SELECT/INSERT on entries and checks and what it needs on the head
-  (`compliance.db_roles`). Run `migrate` as the tables' owner (docs/operations.md).
+  (`compliance.ledger.db_roles`). Run `migrate` as the tables' owner (docs/operations.md).
 """
 
 from django.db import migrations, models
 
 from compliance import app_settings
-from compliance.db_roles import grant_app_role
-from compliance.ledger_triggers import execute
+from compliance.ledger.db_roles import grant_app_role
+from compliance.ledger.triggers import execute
 
 
 def triggers(version, create):

@@ -14,11 +14,12 @@ the chain must go on verifying. So the hash does not cover them directly: it cov
 
 - While an entry is personal, verification recomputes the digest from the fields and the
   salt: changing a personal field is detected like any other change.
-- Anonymisation (`privacy.retention`) sets the personal fields to empty, drops the salt and
-  sets `anonymised_at`; the stored digest stays, so the entry hash and the chain still
-  verify. Without the salt the digest cannot be tested against guessed employee ids.
+- Anonymisation (`compliance.ledger.chain.anonymise`, run by `privacy.retention`) sets the
+  personal fields to empty, drops the salt and sets `anonymised_at`; the stored digest
+  stays, so the entry hash and the chain still verify. Without the salt the digest cannot
+  be tested against guessed employee ids.
 - The only UPDATE the database triggers allow is exactly that one
-  (`compliance.ledger_triggers`).
+  (`compliance.ledger.triggers`).
 
 Entries written before this design (format 1) hash the personal fields themselves; they
 keep verifying as before, unchanged, but cannot be anonymised without breaking the chain
@@ -28,7 +29,7 @@ A keyed chain (format 3)
 ------------------------
 A plain SHA-256 chain can be recomputed by anyone who can write the table. Format 3 covers
 the same content as format 2 plus `key_id` with an HMAC-SHA256 under a secret key from the
-environment (`compliance.ledger_keys`), so a database administrator without the key cannot
+environment (`compliance.ledger.keys`), so a database administrator without the key cannot
 rewrite an entry and recompute the chain through the head. Once the chain holds a format-3
 entry, every later entry must be format 3 too (a rewritten tail cannot fall back to plain
 SHA-256). Migration 0008 ends an existing unkeyed chain with a keyed "boundary" entry: its
@@ -46,7 +47,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .. import ledger_keys
+from ..ledger import keys as ledger_keys
 
 GENESIS_HASH = "0" * 64
 CURRENT_FORMAT = 3

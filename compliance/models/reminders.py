@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from ..standing import REMINDED, Standing
+
 
 class Reminder(models.Model):
     """One reminder e-mail about one obligation, on one day (`manage.py send_reminders`).
@@ -10,11 +12,7 @@ class Reminder(models.Model):
     rows within the configured interval keep the next runs quiet.
     """
 
-    class Standing(models.TextChoices):
-        # The values of `compliance.selectors.Standing` that call for a reminder.
-        DUE_SOON = "due_soon", _("Due soon")
-        OVERDUE = "overdue", _("Overdue")
-        RENEWAL_DUE = "renewal_due", _("Renewal due")
+    Standing = Standing  # the one enum, compliance.standing
 
     employee = models.ForeignKey(
         "compliance.Employee",
@@ -29,7 +27,9 @@ class Reminder(models.Model):
         verbose_name=_("obligation"),
     )
     sent_on = models.DateField(_("sent on"))
-    standing = models.CharField(_("status"), max_length=20, choices=Standing.choices)
+    standing = models.CharField(
+        _("status"), max_length=20, choices=[(which.value, which.label) for which in REMINDED]
+    )
 
     class Meta:
         verbose_name = _("reminder")

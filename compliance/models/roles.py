@@ -8,7 +8,7 @@ class RessortAssignment(models.Model):
 
     The group says what a person may do; this row says where. Membership in the group
     without an assignment grants no report, and an assignment without the group grants
-    nothing either (see `compliance.roles`).
+    nothing either (see `compliance.reports.scopes`).
     """
 
     user = models.ForeignKey(

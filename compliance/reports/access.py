@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from ..models import ReportAccess
-from ..roles import Scope
+from .scopes import Scope
 
 Report = ReportAccess.Report
 

@@ -26,14 +26,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from courses.models import Topic
+from pdf.fonts import BOLD, REGULAR, stylesheet
+from pdf.tagging import Tagging
 
 from ..dates import local_date, local_datetime
-from ..ledger import Verification, current_verification
-from ..ledger_anchor import checkpoint_text
-from ..pdf_fonts import BOLD, REGULAR, stylesheet
-from ..pdf_tagging import Tagging
+from ..ledger.anchor import checkpoint_text
+from ..ledger.verify import Verification, current_verification
 from .figures import Group, Withheld
-from .selectors import Selection, org_figures, trend
+from .selectors import Selection, org_figures
+from .trend import trend
 
 FORMAT_VERSION = 1
 
@@ -399,7 +400,7 @@ def _trend_cells(point: dict, minimum: int, language: str) -> list[str]:
 
 
 def _checkpoint(line: str | None, p, style):
-    """The newest signed checkpoint of the ledger's head (compliance.ledger_anchor): kept with
+    """The newest signed checkpoint of the ledger's head (compliance.ledger.anchor): kept with
     the printed report, it anchors the chain outside the database."""
     if not line:
         return p(_("No checkpoint of the ledger's head outside the database yet."), style)

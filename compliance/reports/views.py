@@ -21,11 +21,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from ..models import Dienststelle, Ressort
-from ..roles import Scope, scope_for
 from . import csv_export, pdf_report
 from .access import Report, open_report
 from .figures import STEPLEN, Group, Kind
 from .forms import PlaceForm, ReportFilterForm, querystring
+from .scopes import Scope, scope_for
 from .selectors import (
     ObligationRef,
     OrgFigures,
@@ -35,8 +35,8 @@ from .selectors import (
     org_figures,
     overdue_people,
     select,
-    trend,
 )
+from .trend import trend
 
 PAGE_SIZE = 50
 

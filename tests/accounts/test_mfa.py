@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts import app_settings
 from accounts.allauth_internals import activate_recovery_codes
 from accounts.mfa import is_privileged
-from compliance.roles import Role
+from compliance.reports.scopes import Role
 from tests.factories import UserFactory, sign_in_with_mfa, totp_code, with_totp
 
 pytestmark = pytest.mark.django_db

@@ -6,16 +6,17 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance.ledger import verify_ledger
+from compliance.ledger.verify import verify_ledger
 from compliance.models import LedgerEntry, ObligationStatus
 from compliance.models.obligations import text_hash
-from compliance.selectors import Standing, obligations_for, standing
+from compliance.selectors import obligations_for
 from compliance.services import (
     AcknowledgementRefused,
     confirm_acknowledgement,
     issue_new_version,
     record_correction,
 )
+from compliance.standing import Standing, standing
 from tests.factories import (
     UserFactory,
     correct_answers,

@@ -9,8 +9,9 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone
 
-from compliance import app_settings, services
-from compliance.ledger import verify_ledger
+from compliance import app_settings, selectors, services
+from compliance.dates import FOREVER, add_months
+from compliance.ledger.verify import verify_ledger
 from compliance.models import (
     Dienststelle,
     Employee,
@@ -19,7 +20,8 @@ from compliance.models import (
     ObligationStatus,
     Ressort,
 )
-from compliance.selectors import Standing, obligations_for, standing
+from compliance.selectors import obligations_for
+from compliance.standing import Standing, standing
 from demo.organisation import RESSORTS
 from demo.seed import ACCOUNTS
 
@@ -128,13 +130,13 @@ def generated():
 
 def expected_status(obligation, employee, entries):
     """What the services would have set after these ledger entries (or none)."""
-    version = services.current_version(obligation)
+    version = selectors.current_version(obligation)
     if not entries:
-        return (None, None, services.initial_due_date(obligation, version, employee.entry_date))
+        return (None, None, selectors.initial_due_date(obligation, version, employee.entry_date))
     last = entries[-1]
     day = timezone.localdate(last.confirmed_at)
     months = obligation.recurrence_months
-    until = services.add_months(day, months) if months else services.FOREVER
+    until = add_months(day, months) if months else FOREVER
     return (last.confirmed_at, until, until)
 
 
@@ -187,7 +189,7 @@ class TestAGeneratedOrganisation:
         person = generated.order_by("pk").first()
         services.record_correction(
             employee=person,
-            version=services.current_version(Obligation.objects.first()),
+            version=selectors.current_version(Obligation.objects.first()),
             confirmed_at=timezone.now(),
             language="de",
             reason="Papierformular",

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from accounts import app_settings
 from accounts.sessions import LAST_SEEN_KEY
-from compliance.roles import Role
+from compliance.reports.scopes import Role
 from tests.factories import PASSWORD, UserFactory, home_page, totp_code, with_totp
 
 

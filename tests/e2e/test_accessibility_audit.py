@@ -37,12 +37,12 @@ from wagtail.documents.models import Document
 from wagtail.images import get_image_model
 
 from accounts import app_settings
-from compliance.certificates import code_for
+from compliance.certificates.codes import code_for
 from compliance.models import Dienststelle, Obligation, Ressort, RessortAssignment
 from compliance.models.obligations import text_hash
-from compliance.roles import Role
-from compliance.selectors import employee_for
-from compliance.services import confirm_acknowledgement, current_version
+from compliance.reports.scopes import Role
+from compliance.selectors import current_version, employee_for
+from compliance.services import confirm_acknowledgement
 from courses import reading
 from courses.blocks import LessonStreamBlock
 from courses.models import LessonPage, ModulePage

@@ -11,8 +11,8 @@ from django.db import DatabaseError, connection, transaction
 from django.test import override_settings
 from django.utils import timezone
 
-from compliance import ledger_triggers
-from compliance.ledger import verify_ledger
+from compliance.ledger import triggers as ledger_triggers
+from compliance.ledger.verify import verify_ledger
 from compliance.models import LedgerEntry, LedgerHead, Reminder
 from compliance.models.ledger import GENESIS_HASH, compute_entry_hash, seal_values
 from compliance.services import record_correction

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.ledger_anchor import AnchorError, anchor_now
+from compliance.ledger.anchor import AnchorError, anchor_now
 
 
 class Command(BaseCommand):

@@ -6,8 +6,8 @@ from django.utils.translation import override
 from compliance.models import Ressort
 from compliance.reports import csv_export, pdf_report
 from compliance.reports.access import Report, open_report
+from compliance.reports.scopes import operator_scope
 from compliance.reports.selectors import available_obligations, select
-from compliance.roles import operator_scope
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.reminders import Outcome, Recipient, send_reminders
+from compliance.reminder_mails import Outcome, Recipient, send_reminders
 
 
 class Command(BaseCommand):
@@ -10,7 +10,7 @@ class Command(BaseCommand):
     about the same obligation twice within SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS, nor twice
     on one day even if two runs overlap. Each employee's reminder is logged in its own
     transaction rather than one for the whole run, so that a failure part-way does not lose
-    the log of the mails already sent (see compliance/reminders.py).
+    the log of the mails already sent (see compliance/reminder_mails.py).
 
     Output: a summary at verbosity 1, each recipient at 2; --dry-run lists the recipients
     at verbosity 1 and neither sends nor logs anything. Exits with an error if any mail

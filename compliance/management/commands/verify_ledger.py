@@ -2,7 +2,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from compliance.ledger import verify_ledger
+from compliance.ledger.verify import verify_ledger
 
 
 class Command(BaseCommand):
