@@ -12,9 +12,9 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.utils import timezone
-from django.utils.translation import get_language
 from wagtail.models import Page
 
+from content.languages import current_language
 from xapi.models import Statement
 from xapi.vocabulary import (
     ACKNOWLEDGED,
@@ -52,7 +52,7 @@ def verb_label(iri: str) -> str:
     verb = VERBS.get(iri)
     if verb is None:
         return iri
-    return verb.en if (get_language() or "de").startswith("en") else verb.de
+    return verb.en if current_language() == "en" else verb.de
 
 
 # The members of the download in their order (docs/privacy.md), after the header; a section
@@ -113,7 +113,7 @@ def statements_of(agents: list[str]) -> QuerySet:
 
 def _titles(keys: set) -> dict:
     """Page titles by translation key, in the current language where there is one."""
-    language = (get_language() or "de")[:2]
+    language = current_language()
     titles = {}
     rows = Page.objects.filter(translation_key__in=keys).values_list(
         "translation_key", "title", "locale__language_code"
