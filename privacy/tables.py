@@ -76,7 +76,10 @@ def _entered(row: dict) -> str:
 
 
 def _verb(row: dict) -> str:
-    return f"{row['verb']} ({_('voided')})" if row["voided"] else row["verb"]
+    if not row["voided"]:
+        return row["verb"]
+    voided = _("voided")
+    return f"{row['verb']} ({voided})"
 
 
 def my_data_tables(data: PersonalData) -> dict[str, Table]:
