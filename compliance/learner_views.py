@@ -6,10 +6,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from content.languages import current_language
 from courses.dashboard import register_section
 
 from .certificates.confirmation_pdf import confirmation_pdf
@@ -17,10 +17,6 @@ from .models import LedgerEntry
 from .models.obligations import text_hash
 from .selectors import employee_for, obligations_for
 from .services import AcknowledgementRefused, confirm_acknowledgement
-
-
-def _language() -> str:
-    return "en" if (get_language() or "de").startswith("en") else "de"
 
 
 @register_section
@@ -45,7 +41,7 @@ def confirm(request, obligation_id: int):
     item = next((i for i in items if i.obligation.pk == obligation_id), None)
     if item is None:
         raise Http404(_("You do not have this obligation."))
-    language = _language()
+    language = current_language()
     text = item.version.text_for(language)
     context = {"item": item, "text": text, "text_hash": text_hash(text)}
     if request.method == "POST":

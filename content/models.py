@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.shortcuts import resolve_url
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -20,6 +21,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        # Where a signed-in learner starts: where signing in leads (content links no app above).
+        context["start_url"] = resolve_url(settings.LOGIN_REDIRECT_URL)
+        return context
 
 
 class StandardPage(Page):

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class PrivacyConfig(AppConfig):
     """Data subject rights and retention: "Meine Daten" (Art. 15 GDPR), the record of
-    processing, and `purge_expired`. Owns no tables; reads and deletes those of the others."""
+    processing, and `purge_expired`. Owns no tables: collects what each app declares about its
+    own personal data in its `personal_data.py` (`privacy.registry`, `gdpr`)."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "privacy"

@@ -1,5 +1,5 @@
 """Meine Daten (Art. 15 GDPR) and the record of processing. The views only translate HTTP:
-the data comes from `selectors`, `export` and `processing`."""
+the data comes from `selectors`, `tables`, `export` and `processing`."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import StreamingHttpResponse
@@ -11,13 +11,17 @@ from django.views.decorators.http import require_GET
 from . import processing
 from .export import export_chunks
 from .selectors import personal_data
+from .tables import my_data_tables
 
 
 @login_required
 @never_cache
 @require_GET
 def my_data(request):
-    return TemplateResponse(request, "privacy/my_data.html", {"data": personal_data(request.user)})
+    data = personal_data(request.user)
+    return TemplateResponse(
+        request, "privacy/my_data.html", {"data": data, "tables": my_data_tables(data)}
+    )
 
 
 @login_required

@@ -1,16 +1,15 @@
 """Teilnahmebescheinigungen: the learner's download, and the public page that checks a code."""
 
 from django import forms
-from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from accounts import ratelimits
+from content.languages import current_language
 
 from .. import app_settings
 from ..dates import local_date
@@ -104,7 +103,7 @@ def verify_certificate(request):
 def _facts(result) -> list[tuple[str, str]]:
     if not result.known:
         return []
-    language = get_language() or settings.LANGUAGE_CODE
+    language = current_language()
     return [
         (_("Mandatory training"), result.obligation_title),
         (_("Module"), f"{result.module_title} ({_('version')} {result.module_version})"),

@@ -16,7 +16,7 @@ It does nothing when the role is not set or does not exist (SQLite, a single-rol
 so that `migrate` works everywhere; it runs in migration 0009 and after every `migrate`.
 """
 
-from . import app_settings
+from .. import app_settings
 
 ANONYMISED_COLUMNS = ("employee_id", "recorded_by_id", "reason", "personal_salt", "anonymised_at")
 LEDGER_GRANTS = {

@@ -16,7 +16,7 @@ import re
 
 from django.core.exceptions import ImproperlyConfigured
 
-from . import app_settings
+from .. import app_settings
 
 KEY_ID = re.compile(r"^[A-Za-z0-9_.-]{1,16}$")
 MIN_SECRET_LENGTH = 32

@@ -16,9 +16,10 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
+
+from content.languages import current_language
 
 from ..models import Dienststelle, Ressort
 from . import csv_export, pdf_report
@@ -289,7 +290,7 @@ def _streaming_csv(lines, name: str) -> StreamingHttpResponse:
 @report_view(Report.PDF)
 def report_pdf(request, rr: ReportRequest):
     selection = rr.open()
-    language = "en" if (get_language() or "de").startswith("en") else "de"
+    language = current_language()
     content = pdf_report.report_content(selection)
     selection.opened.seal(pdf_report.content_hash(content))
     response = HttpResponse(content_type="application/pdf")

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
 
-from privacy.retention import orphaned_attachments
+from privacy.personal_data import orphaned_attachments
 from xapi.models import Attachment, Statement, StatementAttachment
 from xapi.store import AttachmentPart, store_statements
 
