@@ -4,7 +4,8 @@
 
 PostgreSQL must be running (`bin/start-postgres`); the script uses the server of DATABASE_URL
 (or --postgres-url, default postgres://sensi:sensi@127.0.0.1:5432/sensi) and a role that may
-create databases. For each database it creates a fresh one (PostgreSQL: `sensi_bench`, dropped
+create databases. For each database it creates a fresh one (PostgreSQL: `<database of the
+URL>_bench`, e.g. sensi_bench, dropped
 again at the end; SQLite: a file in a directory under /tmp, deleted at the end), runs
 `manage.py migrate`, creates an LRS client with `manage.py xapi_client add`, and starts
 `gunicorn config.wsgi -c config/gunicorn.py -w 2` (two workers, as deployed) on
@@ -41,9 +42,7 @@ import json
 import os
 import random
 import secrets
-import shutil
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -54,14 +53,13 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
+from _databases import DEFAULT_POSTGRES, Postgres, SQLite, bench_database_name
 from _serving import free_port, percentile, stop_process_group
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-DEFAULT_POSTGRES = "postgres://sensi:sensi@127.0.0.1:5432/sensi"
-BENCH_DATABASE = "sensi_bench"
 BASE_URL = "http://127.0.0.1:8000"  # SENSI_BASE_URL of the server: agents' homePage, IRIs
 STATEMENTS = "/xapi/statements"
 CLIENTS = 4  # concurrent client processes for POSTs
@@ -70,6 +68,7 @@ LOAD_TASK = 5_000  # statements one loader posts before it reports back
 PAGE_LIMIT = 500
 QUIET = 0.25  # cores other processes may use while a figure is measured
 ATTEMPTS = 4  # measurements of a figure, at most, until one is undisturbed
+WAIT_FOR_QUIET = True  # --no-wait: measure at once, once (a shared machine never gets quiet)
 AGENTS = 20_000
 MODULES = 50
 LESSONS = 13  # per module; with the module, its quiz and 25 questions: 40 activities
@@ -292,71 +291,6 @@ def _split(total: int, parts: int) -> list[int]:
 # --- databases and the server ----------------------------------------------------------------
 
 
-class Postgres:
-    name = "postgres"
-
-    def __init__(self, admin_url: str):
-        self.admin_url = admin_url
-        self.url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{BENCH_DATABASE}"))
-
-    def _execute(self, sql: str):
-        import psycopg
-
-        with psycopg.connect(self.admin_url, autocommit=True) as connection:
-            cursor = connection.execute(sql)
-            return cursor.fetchone() if cursor.description else None
-
-    def describe(self) -> str:
-        return self._execute("SELECT version()")[0].split(" on ")[0]
-
-    def postmaster_pid(self) -> int | None:
-        """The server's main process (the parent of a backend), if it runs on this machine."""
-        import psycopg
-
-        with psycopg.connect(self.admin_url) as connection:
-            backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
-            try:
-                stat = Path(f"/proc/{backend}/stat").read_text()
-            except OSError:
-                return None
-        return int(stat.rsplit(")", 1)[1].split()[1])
-
-    def create(self) -> str:
-        self.drop()
-        self._execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        return self.url
-
-    def size_mb(self) -> float:
-        return self._execute(f"SELECT pg_database_size('{BENCH_DATABASE}')")[0] / 1e6
-
-    def drop(self) -> None:
-        self._execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-
-
-class SQLite:
-    name = "sqlite"
-
-    def __init__(self):
-        self.directory: Path | None = None
-
-    def describe(self) -> str:
-        return f"SQLite {sqlite3.sqlite_version}"
-
-    def postmaster_pid(self) -> None:
-        return None
-
-    def create(self) -> str:
-        self.directory = Path(tempfile.mkdtemp(prefix="sensi-bench-"))
-        return f"sqlite:///{self.directory / 'db.sqlite3'}"
-
-    def size_mb(self) -> float:
-        return sum(f.stat().st_size for f in self.directory.iterdir()) / 1e6
-
-    def drop(self) -> None:
-        if self.directory is not None:
-            shutil.rmtree(self.directory, ignore_errors=True)
-
-
 class Server:
     """`manage.py` and gunicorn with the production settings on one database."""
 
@@ -368,6 +302,7 @@ class Server:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SENSI_SECRET_KEY": secrets.token_urlsafe(50),
+            "SENSI_LEDGER_KEYS": f"bench:{secrets.token_urlsafe(32)}",  # required by the checks
             "SENSI_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SENSI_SECURE_SSL_REDIRECT": "false",
             "SENSI_BASE_URL": BASE_URL,
@@ -450,7 +385,7 @@ def _tree_cpu(pid: int) -> dict[int, float]:
     return found
 
 
-def _postgres_cpu(postmaster_pid: int) -> dict[int, float]:
+def _postgres_cpu(postmaster_pid: int, database: str) -> dict[int, float]:
     """CPU seconds of the PostgreSQL server's processes that work for the bench database: its
     backends and the background processes, not running backends of other databases (ended
     ones count, they cannot be told apart)."""
@@ -461,7 +396,7 @@ def _postgres_cpu(postmaster_pid: int) -> dict[int, float]:
         except OSError:
             title = ""
         client_backend = "(" in title or "[local]" in title
-        if client_backend and f" {BENCH_DATABASE} " not in title:
+        if client_backend and f" {database} " not in title:
             del found[pid]
     return found
 
@@ -483,16 +418,17 @@ class CpuMeter:
     children), by this script's clients, and by everything else on the machine ("foreign":
     other people's work, the kernel), which should be near 0 for figures to be trusted."""
 
-    def __init__(self, server_pid: int, postmaster_pid: int | None):
+    def __init__(self, server_pid: int, postmaster_pid: int | None, database: str = ""):
         self.server_pid = server_pid
         self.postmaster_pid = postmaster_pid
+        self.database = database
         self.start = self._sample()
 
     def _sample(self) -> tuple:
         return (
             time.perf_counter(),
             _tree_cpu(self.server_pid),
-            _postgres_cpu(self.postmaster_pid) if self.postmaster_pid else {},
+            _postgres_cpu(self.postmaster_pid, self.database) if self.postmaster_pid else {},
             time.process_time(),
             _machine_busy(),
         )
@@ -516,7 +452,10 @@ def _cores_text(cores: dict) -> str:
 
 
 def wait_until_quiet(session: "Session", timeout: float = 600) -> None:
-    """Wait until other work on the machine uses less than QUIET cores for 3 seconds."""
+    """Wait until other work on the machine uses less than QUIET cores for 3 seconds
+    (not at all with --no-wait)."""
+    if not WAIT_FOR_QUIET:
+        return
     deadline, told = time.monotonic() + timeout, False
     while time.monotonic() < deadline:
         meter = session.cpu_meter()
@@ -541,17 +480,18 @@ class Session:
     client: LRS
     server_pid: int
     postmaster_pid: int | None
+    database: str = ""  # PostgreSQL: the bench database's name
     stored: int = 0  # statements POSTed so far
 
     def cpu_meter(self) -> CpuMeter:
-        return CpuMeter(self.server_pid, self.postmaster_pid)
+        return CpuMeter(self.server_pid, self.postmaster_pid, self.database)
 
 
 def undisturbed(session: Session, measure, *args) -> dict:
     """Measure when the machine is quiet, again if other processes used more than QUIET cores
     meanwhile (ATTEMPTS times at most); the least disturbed of the measurements."""
     tried = []
-    for _attempt in range(ATTEMPTS):
+    for _attempt in range(ATTEMPTS if WAIT_FOR_QUIET else 1):
         wait_until_quiet(session)
         tried.append(measure(session, *args))
         foreign = tried[-1]["cores"]["foreign"]
@@ -738,7 +678,9 @@ def bench_database(db, plan: dict, page_max: int | None, keep: bool) -> dict:
         with ProcessPoolExecutor(CLIENTS, initializer=_start_worker, initargs=init) as pool:
             list(pool.map(_warm_task, range(2 * CLIENTS)))
             client = LRS(server.port, key, secret)
-            session = Session(pool, client, server.process.pid, db.postmaster_pid())
+            session = Session(
+                pool, client, server.process.pid, db.postmaster_pid(), getattr(db, "database", "")
+            )
             run_stages(session, db, plan, page_max, report)
     finally:
         server.stop()
@@ -838,7 +780,14 @@ def main() -> None:
     parser.add_argument("--page-max", type=int, help="page through at most this many")
     parser.add_argument("--postgres-url", default=None, help="a database on the server to use")
     parser.add_argument("--keep", action="store_true", help="keep the databases (to EXPLAIN)")
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="measure at once and once, without waiting for the machine to be quiet",
+    )
     args = parser.parse_args()
+    global WAIT_FOR_QUIET
+    WAIT_FOR_QUIET = not args.no_wait
     # `kill` or `timeout`: stop gunicorn and drop the database on the way out, as with Ctrl+C
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
     plan = dict(QUICK if args.quick else FULL)
@@ -849,7 +798,8 @@ def main() -> None:
     admin_url = args.postgres_url or os.environ.get("DATABASE_URL", "")
     if not admin_url.startswith("postgres"):
         admin_url = DEFAULT_POSTGRES
-    makers = {"postgres": lambda: Postgres(admin_url), "sqlite": SQLite}
+    database = bench_database_name(admin_url, "bench")
+    makers = {"postgres": lambda: Postgres(admin_url, database), "sqlite": SQLite}
     started = time.perf_counter()
     reports = [
         bench_database(makers[name](), plan, args.page_max, args.keep) for name in args.db or makers
