@@ -397,6 +397,9 @@ LOGGING = {
 # xAPI Learning Record Store
 SENSI_XAPI_PAGE_SIZE = int(os.environ.get("SENSI_XAPI_PAGE_SIZE", "500"))
 SENSI_XAPI_MORE_MAX_AGE = 60 * 60 * 24  # a `more` link stays valid for a day
+# How long a worker reuses an LRS client's row for Basic auth (0: read it on every request);
+# a revoked client is refused by every worker within this time.
+SENSI_XAPI_CLIENT_CACHE_SECONDS = int(os.environ.get("SENSI_XAPI_CLIENT_CACHE_SECONDS", "10"))
 SENSI_XAPI_MAX_BODY_BYTES = int(os.environ.get("SENSI_XAPI_MAX_BODY_BYTES", str(16 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
 # How learners appear in statements: "pseudonym" (an account with their random id) or
