@@ -1,6 +1,9 @@
 """Throughput and latency of Sensi's xAPI LRS as gunicorn serves it, on PostgreSQL and SQLite.
 
     .venv/bin/python bench/lrs.py [--db postgres sqlite] [--sizes 100000 1000000] [--quick]
+                                  [--prefill] [--no-wait]
+
+(bench/README.md gives the commands for the figures of issue 12.)
 
 PostgreSQL must be running (`bin/start-postgres`); the script uses the server of DATABASE_URL
 (or --postgres-url, default postgres://sensi:sensi@127.0.0.1:5432/sensi) and a role that may
@@ -16,6 +19,8 @@ the store has been filled up to one of the sizes:
 - single POST: statements/s of POSTs of one statement each, from 4 client processes;
 - batch POST: statements/s of POSTs of 100 statements each, from 4 client processes;
 - load: statements/s while filling the store up to the size (batches of 100, 4 loaders);
+  with --prefill the store is filled instead by copying the statements POSTed so far, with
+  new ids, straight into the database (COPY on PostgreSQL), and there is no load figure;
 - query latency: median and 95th percentile of sequential GETs with random values, filtered
   by agent, by verb, by activity, and Moodle's completion check (agent + verb + activity with
   related_activities=false and format=ids); no `limit`, so a response holds up to a page
@@ -495,7 +500,7 @@ def undisturbed(session: Session, measure, *args) -> dict:
         wait_until_quiet(session)
         tried.append(measure(session, *args))
         foreign = tried[-1]["cores"]["foreign"]
-        if foreign < QUIET:
+        if foreign < QUIET or not WAIT_FOR_QUIET:
             break
         print(f"    (disturbed: other processes used {foreign:.2f} cores; again)", flush=True)
     best = min(tried, key=lambda figures: figures["cores"]["foreign"])
@@ -649,12 +654,17 @@ def measure_reads(session: Session, plan: dict, page_max: int | None) -> dict:
 # --- one database ----------------------------------------------------------------------------
 
 
-def run_stages(session: Session, db, plan: dict, page_max: int | None, report: dict) -> None:
-    """Writes on the empty store, then for each size: load, reads, writes."""
+def run_stages(
+    session: Session, db, plan: dict, page_max: int | None, report: dict, fill=None
+) -> None:
+    """Writes on the empty store, then for each size: load (or prefill), reads, writes."""
     for size in [0, *plan["sizes"]]:
         stage = {"store": max(size, session.stored)}
         print(f"  store {stage['store']:,} statements:", flush=True)
-        if size > session.stored:
+        if size > session.stored and fill is not None:
+            stage["prefill"] = fill(size - session.stored)
+            session.stored = size
+        elif size > session.stored:
             stage["load"] = load(session, size - session.stored)
         if size:
             stage.update(measure_reads(session, plan, page_max))
@@ -681,7 +691,8 @@ def bench_database(db, plan: dict, page_max: int | None, keep: bool) -> dict:
             session = Session(
                 pool, client, server.process.pid, db.postmaster_pid(), getattr(db, "database", "")
             )
-            run_stages(session, db, plan, page_max, report)
+            fill = functools.partial(prefill, server) if plan.get("prefill") else None
+            run_stages(session, db, plan, page_max, report, fill)
     finally:
         server.stop()
         report["server_tracebacks"] = server.logged_errors()
@@ -698,6 +709,80 @@ def write_json(report: dict) -> None:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"lrs-{report['database']}.json"
     path.write_text(json.dumps(report, indent=2) + "\n")
+
+
+# --- prefill: copies of the statements stored so far, straight into the database ------------
+
+PREFILL_CHUNK = 50_000
+
+
+def prefill(server: Server, count: int) -> dict:
+    """Add `count` statements in a `manage.py`-like child process with the server's settings;
+    returns its figures."""
+    started = time.perf_counter()
+    command = [sys.executable, str(Path(__file__).resolve()), "--prefill-child", str(count)]
+    done = subprocess.run(command, cwd=ROOT, env=server.env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"prefill failed:\n{done.stderr[-3000:]}")
+    seconds = time.perf_counter() - started
+    print(f"    prefilled {count:,} statements in {seconds:.1f} s ({count / seconds:,.0f}/s)")
+    return {"statements": count, "seconds": round(seconds, 1)}
+
+
+def prefill_child(count: int) -> None:
+    """Copy the stored statements (those the write measurements POSTed through the LRS, with
+    every column the LRS derived) round-robin with new ids until `count` more are stored:
+    COPY on PostgreSQL, executemany on SQLite. The copies' columns come from the model, so
+    the fill keeps up with columns added later."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from xapi.models import Statement
+
+    columns = [f.column for f in Statement._meta.concrete_fields if f.column != "seq"]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    table = connection.ops.quote_name(Statement._meta.db_table)
+    postgres = connection.vendor == "postgresql"
+    select = ", ".join(
+        f"{connection.ops.quote_name(c)}::text" if postgres else connection.ops.quote_name(c)
+        for c in columns
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM {table} ORDER BY seq LIMIT 20000")
+        templates = cursor.fetchall()
+    if not templates:
+        raise RuntimeError("nothing stored to copy")
+    id_at, data_at = columns.index("statement_id"), columns.index("data")
+
+    def copies(n: int, start: int):
+        for i in range(start, start + n):
+            row = list(templates[i % len(templates)])
+            new = uuid.uuid4()
+            old = str(uuid.UUID(str(row[id_at])))
+            row[data_at] = row[data_at].replace(old, str(new))
+            row[id_at] = str(new) if postgres else new.hex
+            yield row
+
+    done = 0
+    while done < count:
+        n = min(PREFILL_CHUNK, count - done)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if postgres:
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in copies(n, done):
+                        copy.write_row(row)
+            else:
+                placeholders = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({placeholders})", copies(n, done)
+                )
+        done += n
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
 
 
 # --- the tables ------------------------------------------------------------------------------
@@ -770,7 +855,12 @@ def _most_foreign(report: dict) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    if sys.argv[1:2] == ["--prefill-child"]:
+        prefill_child(int(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", nargs="+", choices=["postgres", "sqlite"], default=None)
     parser.add_argument("--sizes", type=int, nargs="+", help="store sizes to measure at")
     parser.add_argument("--quick", action="store_true", help="small sizes, to try it out")
@@ -780,6 +870,13 @@ def main() -> None:
     parser.add_argument("--page-max", type=int, help="page through at most this many")
     parser.add_argument("--postgres-url", default=None, help="a database on the server to use")
     parser.add_argument("--keep", action="store_true", help="keep the databases (to EXPLAIN)")
+    parser.add_argument(
+        "--prefill",
+        action="store_true",
+        help="fill the store up to each size by copying the statements POSTed so far straight"
+        " into the database (COPY), instead of POSTing them: minutes instead of an hour for"
+        " 1,000,000; the load figure is then not measured",
+    )
     parser.add_argument(
         "--no-wait",
         action="store_true",
@@ -794,6 +891,7 @@ def main() -> None:
     for name in ("sizes", "single", "batches", "queries"):
         if getattr(args, name):
             plan[name] = getattr(args, name)
+    plan["prefill"] = args.prefill
     plan["sizes"] = sorted(plan["sizes"])
     admin_url = args.postgres_url or os.environ.get("DATABASE_URL", "")
     if not admin_url.startswith("postgres"):
