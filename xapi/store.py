@@ -170,7 +170,7 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
         separators=(",", ":"),
         default=str,  # UUID, datetime (str gives ISO 8601 with a space, which PostgreSQL reads)
     )
-    with connection.cursor() as cursor:
+    with _prepared_cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({names}) SELECT {names}"
             f" FROM ROWS FROM (jsonb_to_recordset(%s::jsonb) AS ({types}))"
@@ -178,6 +178,19 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
             [payload],
         )
         return cursor.fetchall() if "RETURNING" in tail else []
+
+
+def _prepared_cursor():
+    """A cursor (logged like Django's) whose queries PostgreSQL parses and plans once per
+    connection: Django's cursors bind parameters on the client and never prepare, so each
+    batch's INSERT was parsed and planned anew. Server-side binding with psycopg's prepared
+    statements, for these few fixed queries only (the rest of Sensi keeps Django's cursors)."""
+    import psycopg
+
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.prepare_threshold = 0  # prepare at the first execution; client-binding cursors never do
+    return connection._prepare_cursor(psycopg.Cursor(raw))
 
 
 @functools.cache
