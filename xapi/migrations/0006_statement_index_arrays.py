@@ -105,6 +105,15 @@ class Migration(migrations.Migration):
             model_name='statement',
             index=models.Index(condition=models.Q(('object_agent_ifi__isnull', False)), fields=['object_agent_ifi'], name='stmt_object_agent'),
         ),
+        # StatementRefs only (voiding, StatementRef filters): most statements skip the index
+        migrations.RemoveIndex(
+            model_name='statement',
+            name='stmt_object_statement',
+        ),
+        migrations.AddIndex(
+            model_name='statement',
+            index=models.Index(condition=models.Q(('object_statement_id__isnull', False)), fields=['object_statement_id'], name='stmt_object_statement'),
+        ),
         # DeleteModel alone (without makemigrations' RemoveField first): reversed, it
         # recreates the tables with their foreign key, which their indexes need
         migrations.DeleteModel(

@@ -52,7 +52,11 @@ class Statement(models.Model):
             models.Index(fields=["object_activity_id", "seq"], name="stmt_activity_seq"),
             models.Index(fields=["registration", "seq"], name="stmt_registration_seq"),
             models.Index(fields=["stored"], name="stmt_stored"),
-            models.Index(fields=["object_statement_id"], name="stmt_object_statement"),
+            models.Index(
+                fields=["object_statement_id"],
+                name="stmt_object_statement",
+                condition=Q(object_statement_id__isnull=False),  # StatementRefs only
+            ),
             models.Index(
                 fields=["object_agent_ifi"],
                 name="stmt_object_agent",
