@@ -6,8 +6,8 @@ reports, on PostgreSQL and SQLite.
 
 PostgreSQL must be running (`bin/start-postgres`); the script uses the server of DATABASE_URL
 (or --postgres-url, default postgres://sensi:sensi@127.0.0.1:5432/sensi) and a role that may
-create databases. For each database it creates a fresh one (PostgreSQL:
-`sensi_bench_compliance`, dropped again at the end; SQLite: a file in a directory under /tmp,
+create databases. For each database it creates a fresh one (PostgreSQL: `<database of the
+URL>_bench_compliance`, dropped again at the end; SQLite: a file in a directory under /tmp,
 deleted at the end), migrates it and runs `seed_demo` (the demo organisation and accounts).
 Then, for each size in increasing order, it grows the generated organisation to that many
 employees with demo/scale.py (additive: 30,000, then 120,000 more for 150,000) and measures:
@@ -34,21 +34,17 @@ import argparse
 import json
 import os
 import resource
-import shutil
-import sqlite3
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 import tracemalloc
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+
+from _databases import DEFAULT_POSTGRES, Postgres, SQLite, bench_database_name
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-DEFAULT_POSTGRES = "postgres://sensi:sensi@127.0.0.1:5432/sensi"
-BENCH_DATABASE = "sensi_bench_compliance"
 CISO_EMAIL = "ciso@sensi.example"
 
 FULL = {"sizes": [30_000, 150_000], "runs": 5}
@@ -64,59 +60,6 @@ REPORTS = {
     "pdf": ("compliance:reports_pdf", {}),
 }
 TIMED_OFTEN = ("dashboard", "trend")  # pages: --runs requests; exports: --runs // 2 + 1
-
-
-# --- databases -------------------------------------------------------------------------------
-
-
-class Postgres:
-    name = "postgres"
-
-    def __init__(self, admin_url: str):
-        self.admin_url = admin_url
-        self.url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{BENCH_DATABASE}"))
-
-    def _execute(self, sql: str):
-        import psycopg
-
-        with psycopg.connect(self.admin_url, autocommit=True) as connection:
-            cursor = connection.execute(sql)
-            return cursor.fetchone() if cursor.description else None
-
-    def describe(self) -> str:
-        return self._execute("SELECT version()")[0].split(" on ")[0]
-
-    def create(self) -> str:
-        self.drop()
-        self._execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        return self.url
-
-    def size_mb(self) -> float:
-        return self._execute(f"SELECT pg_database_size('{BENCH_DATABASE}')")[0] / 1e6
-
-    def drop(self) -> None:
-        self._execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-
-
-class SQLite:
-    name = "sqlite"
-
-    def __init__(self):
-        self.directory: Path | None = None
-
-    def describe(self) -> str:
-        return f"SQLite {sqlite3.sqlite_version}"
-
-    def create(self) -> str:
-        self.directory = Path(tempfile.mkdtemp(prefix="sensi-bench-compliance-"))
-        return f"sqlite:///{self.directory / 'db.sqlite3'}"
-
-    def size_mb(self) -> float:
-        return sum(f.stat().st_size for f in self.directory.iterdir()) / 1e6
-
-    def drop(self) -> None:
-        if self.directory is not None:
-            shutil.rmtree(self.directory, ignore_errors=True)
 
 
 # --- inside a child process: Django on the bench database ------------------------------------
@@ -367,7 +310,11 @@ def main():
         plan["sizes"] = sorted(args.sizes)
     if args.runs:
         plan["runs"] = args.runs
-    databases = {"postgres": lambda: Postgres(args.postgres_url), "sqlite": SQLite}
+    database = bench_database_name(args.postgres_url, "bench_compliance")
+    databases = {
+        "postgres": lambda: Postgres(args.postgres_url, database),
+        "sqlite": lambda: SQLite("sensi-bench-compliance-"),
+    }
     reports = [bench_database(databases[name](), plan, args.keep) for name in args.db]
     print_table(reports)
 

@@ -1,10 +1,14 @@
 """Throughput and latency of Sensi's xAPI LRS as gunicorn serves it, on PostgreSQL and SQLite.
 
     .venv/bin/python bench/lrs.py [--db postgres sqlite] [--sizes 100000 1000000] [--quick]
+                                  [--prefill] [--no-wait]
+
+(bench/README.md gives the commands for the figures of issue 12.)
 
 PostgreSQL must be running (`bin/start-postgres`); the script uses the server of DATABASE_URL
 (or --postgres-url, default postgres://sensi:sensi@127.0.0.1:5432/sensi) and a role that may
-create databases. For each database it creates a fresh one (PostgreSQL: `sensi_bench`, dropped
+create databases. For each database it creates a fresh one (PostgreSQL: `<database of the
+URL>_bench`, e.g. sensi_bench, dropped
 again at the end; SQLite: a file in a directory under /tmp, deleted at the end), runs
 `manage.py migrate`, creates an LRS client with `manage.py xapi_client add`, and starts
 `gunicorn config.wsgi -c config/gunicorn.py -w 2` (two workers, as deployed) on
@@ -15,6 +19,8 @@ the store has been filled up to one of the sizes:
 - single POST: statements/s of POSTs of one statement each, from 4 client processes;
 - batch POST: statements/s of POSTs of 100 statements each, from 4 client processes;
 - load: statements/s while filling the store up to the size (batches of 100, 4 loaders);
+  with --prefill the store is filled instead by copying the statements POSTed so far, with
+  new ids, straight into the database (COPY on PostgreSQL), and there is no load figure;
 - query latency: median and 95th percentile of sequential GETs with random values, filtered
   by agent, by verb, by activity, and Moodle's completion check (agent + verb + activity with
   related_activities=false and format=ids); no `limit`, so a response holds up to a page
@@ -41,9 +47,7 @@ import json
 import os
 import random
 import secrets
-import shutil
 import signal
-import sqlite3
 import statistics
 import subprocess
 import sys
@@ -54,14 +58,13 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
+from _databases import DEFAULT_POSTGRES, Postgres, SQLite, bench_database_name
 from _serving import free_port, percentile, stop_process_group
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
-DEFAULT_POSTGRES = "postgres://sensi:sensi@127.0.0.1:5432/sensi"
-BENCH_DATABASE = "sensi_bench"
 BASE_URL = "http://127.0.0.1:8000"  # SENSI_BASE_URL of the server: agents' homePage, IRIs
 STATEMENTS = "/xapi/statements"
 CLIENTS = 4  # concurrent client processes for POSTs
@@ -70,6 +73,7 @@ LOAD_TASK = 5_000  # statements one loader posts before it reports back
 PAGE_LIMIT = 500
 QUIET = 0.25  # cores other processes may use while a figure is measured
 ATTEMPTS = 4  # measurements of a figure, at most, until one is undisturbed
+WAIT_FOR_QUIET = True  # --no-wait: measure at once, once (a shared machine never gets quiet)
 AGENTS = 20_000
 MODULES = 50
 LESSONS = 13  # per module; with the module, its quiz and 25 questions: 40 activities
@@ -292,71 +296,6 @@ def _split(total: int, parts: int) -> list[int]:
 # --- databases and the server ----------------------------------------------------------------
 
 
-class Postgres:
-    name = "postgres"
-
-    def __init__(self, admin_url: str):
-        self.admin_url = admin_url
-        self.url = urlunsplit(urlsplit(admin_url)._replace(path=f"/{BENCH_DATABASE}"))
-
-    def _execute(self, sql: str):
-        import psycopg
-
-        with psycopg.connect(self.admin_url, autocommit=True) as connection:
-            cursor = connection.execute(sql)
-            return cursor.fetchone() if cursor.description else None
-
-    def describe(self) -> str:
-        return self._execute("SELECT version()")[0].split(" on ")[0]
-
-    def postmaster_pid(self) -> int | None:
-        """The server's main process (the parent of a backend), if it runs on this machine."""
-        import psycopg
-
-        with psycopg.connect(self.admin_url) as connection:
-            backend = connection.execute("SELECT pg_backend_pid()").fetchone()[0]
-            try:
-                stat = Path(f"/proc/{backend}/stat").read_text()
-            except OSError:
-                return None
-        return int(stat.rsplit(")", 1)[1].split()[1])
-
-    def create(self) -> str:
-        self.drop()
-        self._execute(f"CREATE DATABASE {BENCH_DATABASE}")
-        return self.url
-
-    def size_mb(self) -> float:
-        return self._execute(f"SELECT pg_database_size('{BENCH_DATABASE}')")[0] / 1e6
-
-    def drop(self) -> None:
-        self._execute(f"DROP DATABASE IF EXISTS {BENCH_DATABASE} WITH (FORCE)")
-
-
-class SQLite:
-    name = "sqlite"
-
-    def __init__(self):
-        self.directory: Path | None = None
-
-    def describe(self) -> str:
-        return f"SQLite {sqlite3.sqlite_version}"
-
-    def postmaster_pid(self) -> None:
-        return None
-
-    def create(self) -> str:
-        self.directory = Path(tempfile.mkdtemp(prefix="sensi-bench-"))
-        return f"sqlite:///{self.directory / 'db.sqlite3'}"
-
-    def size_mb(self) -> float:
-        return sum(f.stat().st_size for f in self.directory.iterdir()) / 1e6
-
-    def drop(self) -> None:
-        if self.directory is not None:
-            shutil.rmtree(self.directory, ignore_errors=True)
-
-
 class Server:
     """`manage.py` and gunicorn with the production settings on one database."""
 
@@ -368,6 +307,7 @@ class Server:
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SENSI_SECRET_KEY": secrets.token_urlsafe(50),
+            "SENSI_LEDGER_KEYS": f"bench:{secrets.token_urlsafe(32)}",  # required by the checks
             "SENSI_ALLOWED_HOSTS": "127.0.0.1,localhost",
             "SENSI_SECURE_SSL_REDIRECT": "false",
             "SENSI_BASE_URL": BASE_URL,
@@ -450,7 +390,7 @@ def _tree_cpu(pid: int) -> dict[int, float]:
     return found
 
 
-def _postgres_cpu(postmaster_pid: int) -> dict[int, float]:
+def _postgres_cpu(postmaster_pid: int, database: str) -> dict[int, float]:
     """CPU seconds of the PostgreSQL server's processes that work for the bench database: its
     backends and the background processes, not running backends of other databases (ended
     ones count, they cannot be told apart)."""
@@ -461,7 +401,7 @@ def _postgres_cpu(postmaster_pid: int) -> dict[int, float]:
         except OSError:
             title = ""
         client_backend = "(" in title or "[local]" in title
-        if client_backend and f" {BENCH_DATABASE} " not in title:
+        if client_backend and f" {database} " not in title:
             del found[pid]
     return found
 
@@ -483,16 +423,17 @@ class CpuMeter:
     children), by this script's clients, and by everything else on the machine ("foreign":
     other people's work, the kernel), which should be near 0 for figures to be trusted."""
 
-    def __init__(self, server_pid: int, postmaster_pid: int | None):
+    def __init__(self, server_pid: int, postmaster_pid: int | None, database: str = ""):
         self.server_pid = server_pid
         self.postmaster_pid = postmaster_pid
+        self.database = database
         self.start = self._sample()
 
     def _sample(self) -> tuple:
         return (
             time.perf_counter(),
             _tree_cpu(self.server_pid),
-            _postgres_cpu(self.postmaster_pid) if self.postmaster_pid else {},
+            _postgres_cpu(self.postmaster_pid, self.database) if self.postmaster_pid else {},
             time.process_time(),
             _machine_busy(),
         )
@@ -516,7 +457,10 @@ def _cores_text(cores: dict) -> str:
 
 
 def wait_until_quiet(session: "Session", timeout: float = 600) -> None:
-    """Wait until other work on the machine uses less than QUIET cores for 3 seconds."""
+    """Wait until other work on the machine uses less than QUIET cores for 3 seconds
+    (not at all with --no-wait)."""
+    if not WAIT_FOR_QUIET:
+        return
     deadline, told = time.monotonic() + timeout, False
     while time.monotonic() < deadline:
         meter = session.cpu_meter()
@@ -541,21 +485,22 @@ class Session:
     client: LRS
     server_pid: int
     postmaster_pid: int | None
+    database: str = ""  # PostgreSQL: the bench database's name
     stored: int = 0  # statements POSTed so far
 
     def cpu_meter(self) -> CpuMeter:
-        return CpuMeter(self.server_pid, self.postmaster_pid)
+        return CpuMeter(self.server_pid, self.postmaster_pid, self.database)
 
 
 def undisturbed(session: Session, measure, *args) -> dict:
     """Measure when the machine is quiet, again if other processes used more than QUIET cores
     meanwhile (ATTEMPTS times at most); the least disturbed of the measurements."""
     tried = []
-    for _attempt in range(ATTEMPTS):
+    for _attempt in range(ATTEMPTS if WAIT_FOR_QUIET else 1):
         wait_until_quiet(session)
         tried.append(measure(session, *args))
         foreign = tried[-1]["cores"]["foreign"]
-        if foreign < QUIET:
+        if foreign < QUIET or not WAIT_FOR_QUIET:
             break
         print(f"    (disturbed: other processes used {foreign:.2f} cores; again)", flush=True)
     best = min(tried, key=lambda figures: figures["cores"]["foreign"])
@@ -709,12 +654,17 @@ def measure_reads(session: Session, plan: dict, page_max: int | None) -> dict:
 # --- one database ----------------------------------------------------------------------------
 
 
-def run_stages(session: Session, db, plan: dict, page_max: int | None, report: dict) -> None:
-    """Writes on the empty store, then for each size: load, reads, writes."""
+def run_stages(
+    session: Session, db, plan: dict, page_max: int | None, report: dict, fill=None
+) -> None:
+    """Writes on the empty store, then for each size: load (or prefill), reads, writes."""
     for size in [0, *plan["sizes"]]:
         stage = {"store": max(size, session.stored)}
         print(f"  store {stage['store']:,} statements:", flush=True)
-        if size > session.stored:
+        if size > session.stored and fill is not None:
+            stage["prefill"] = fill(size - session.stored)
+            session.stored = size
+        elif size > session.stored:
             stage["load"] = load(session, size - session.stored)
         if size:
             stage.update(measure_reads(session, plan, page_max))
@@ -738,8 +688,11 @@ def bench_database(db, plan: dict, page_max: int | None, keep: bool) -> dict:
         with ProcessPoolExecutor(CLIENTS, initializer=_start_worker, initargs=init) as pool:
             list(pool.map(_warm_task, range(2 * CLIENTS)))
             client = LRS(server.port, key, secret)
-            session = Session(pool, client, server.process.pid, db.postmaster_pid())
-            run_stages(session, db, plan, page_max, report)
+            session = Session(
+                pool, client, server.process.pid, db.postmaster_pid(), getattr(db, "database", "")
+            )
+            fill = functools.partial(prefill, server) if plan.get("prefill") else None
+            run_stages(session, db, plan, page_max, report, fill)
     finally:
         server.stop()
         report["server_tracebacks"] = server.logged_errors()
@@ -756,6 +709,80 @@ def write_json(report: dict) -> None:
     RESULTS.mkdir(exist_ok=True)
     path = RESULTS / f"lrs-{report['database']}.json"
     path.write_text(json.dumps(report, indent=2) + "\n")
+
+
+# --- prefill: copies of the statements stored so far, straight into the database ------------
+
+PREFILL_CHUNK = 50_000
+
+
+def prefill(server: Server, count: int) -> dict:
+    """Add `count` statements in a `manage.py`-like child process with the server's settings;
+    returns its figures."""
+    started = time.perf_counter()
+    command = [sys.executable, str(Path(__file__).resolve()), "--prefill-child", str(count)]
+    done = subprocess.run(command, cwd=ROOT, env=server.env, capture_output=True, text=True)
+    if done.returncode:
+        raise RuntimeError(f"prefill failed:\n{done.stderr[-3000:]}")
+    seconds = time.perf_counter() - started
+    print(f"    prefilled {count:,} statements in {seconds:.1f} s ({count / seconds:,.0f}/s)")
+    return {"statements": count, "seconds": round(seconds, 1)}
+
+
+def prefill_child(count: int) -> None:
+    """Copy the stored statements (those the write measurements POSTed through the LRS, with
+    every column the LRS derived) round-robin with new ids until `count` more are stored:
+    COPY on PostgreSQL, executemany on SQLite. The copies' columns come from the model, so
+    the fill keeps up with columns added later."""
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import connection, transaction
+
+    from xapi.models import Statement
+
+    columns = [f.column for f in Statement._meta.concrete_fields if f.column != "seq"]
+    names = ", ".join(connection.ops.quote_name(c) for c in columns)
+    table = connection.ops.quote_name(Statement._meta.db_table)
+    postgres = connection.vendor == "postgresql"
+    select = ", ".join(
+        f"{connection.ops.quote_name(c)}::text" if postgres else connection.ops.quote_name(c)
+        for c in columns
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {select} FROM {table} ORDER BY seq LIMIT 20000")
+        templates = cursor.fetchall()
+    if not templates:
+        raise RuntimeError("nothing stored to copy")
+    id_at, data_at = columns.index("statement_id"), columns.index("data")
+
+    def copies(n: int, start: int):
+        for i in range(start, start + n):
+            row = list(templates[i % len(templates)])
+            new = uuid.uuid4()
+            old = str(uuid.UUID(str(row[id_at])))
+            row[data_at] = row[data_at].replace(old, str(new))
+            row[id_at] = str(new) if postgres else new.hex
+            yield row
+
+    done = 0
+    while done < count:
+        n = min(PREFILL_CHUNK, count - done)
+        with transaction.atomic(), connection.cursor() as cursor:
+            if postgres:
+                with cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                    for row in copies(n, done):
+                        copy.write_row(row)
+            else:
+                placeholders = ", ".join(["%s"] * len(columns))
+                cursor.executemany(
+                    f"INSERT INTO {table} ({names}) VALUES ({placeholders})", copies(n, done)
+                )
+        done += n
+    if postgres:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {table}")
 
 
 # --- the tables ------------------------------------------------------------------------------
@@ -828,7 +855,12 @@ def _most_foreign(report: dict) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    if sys.argv[1:2] == ["--prefill-child"]:
+        prefill_child(int(sys.argv[2]))
+        return
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", nargs="+", choices=["postgres", "sqlite"], default=None)
     parser.add_argument("--sizes", type=int, nargs="+", help="store sizes to measure at")
     parser.add_argument("--quick", action="store_true", help="small sizes, to try it out")
@@ -838,18 +870,34 @@ def main() -> None:
     parser.add_argument("--page-max", type=int, help="page through at most this many")
     parser.add_argument("--postgres-url", default=None, help="a database on the server to use")
     parser.add_argument("--keep", action="store_true", help="keep the databases (to EXPLAIN)")
+    parser.add_argument(
+        "--prefill",
+        action="store_true",
+        help="fill the store up to each size by copying the statements POSTed so far straight"
+        " into the database (COPY), instead of POSTing them: minutes instead of an hour for"
+        " 1,000,000; the load figure is then not measured",
+    )
+    parser.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="measure at once and once, without waiting for the machine to be quiet",
+    )
     args = parser.parse_args()
+    global WAIT_FOR_QUIET
+    WAIT_FOR_QUIET = not args.no_wait
     # `kill` or `timeout`: stop gunicorn and drop the database on the way out, as with Ctrl+C
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
     plan = dict(QUICK if args.quick else FULL)
     for name in ("sizes", "single", "batches", "queries"):
         if getattr(args, name):
             plan[name] = getattr(args, name)
+    plan["prefill"] = args.prefill
     plan["sizes"] = sorted(plan["sizes"])
     admin_url = args.postgres_url or os.environ.get("DATABASE_URL", "")
     if not admin_url.startswith("postgres"):
         admin_url = DEFAULT_POSTGRES
-    makers = {"postgres": lambda: Postgres(admin_url), "sqlite": SQLite}
+    database = bench_database_name(admin_url, "bench")
+    makers = {"postgres": lambda: Postgres(admin_url, database), "sqlite": SQLite}
     started = time.perf_counter()
     reports = [
         bench_database(makers[name](), plan, args.page_max, args.keep) for name in args.db or makers

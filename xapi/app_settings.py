@@ -13,6 +13,9 @@ DEFAULTS = {
     "SENSI_XAPI_MORE_MAX_AGE": 60 * 60 * 24,
     # The largest request body the LRS reads (bytes); larger ones get 413. (config/settings/
     # base.py also sets it, since Django's DATA_UPLOAD_MAX_MEMORY_SIZE derives from it.)
+    # How long a worker reuses an LRS client's row for Basic auth (seconds; 0: read it on every
+    # request); a revoked client is refused by every worker within this time.
+    "SENSI_XAPI_CLIENT_CACHE_SECONDS": 10,
     "SENSI_XAPI_MAX_BODY_BYTES": 16 * 1024 * 1024,
     # How learners appear in statements: "pseudonym" (an account with their random id) or
     # "email" (mbox), only for an LMS that cannot match learners otherwise.

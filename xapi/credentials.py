@@ -13,6 +13,7 @@ Two kinds of credentials authenticate with HTTP Basic (xAPI 1.0.3 Communication 
 
 import base64
 import binascii
+import time
 import uuid
 from datetime import UTC, datetime, timedelta
 
@@ -50,17 +51,42 @@ def parse_basic(header: str) -> tuple[str, str] | None:
     return (key, secret) if colon and key else None
 
 
+# key → (monotonic time it was read, the client): clients authenticated in the last
+# SENSI_XAPI_CLIENT_CACHE_SECONDS, so that a client's every request (Moodle's, an LMS's)
+# does not cost two queries. A revocation reaches a running worker within that time.
+_clients: dict[str, tuple[float, LRSClient]] = {}
+_CLIENTS_MAX = 1000
+
+
 def authenticate(key: str, secret: str) -> LRSClient | LaunchCredential | None:
-    """The live client or launch credential with this key and secret, or None."""
+    """The live client or launch credential with this key and secret, or None.
+
+    The secret is checked on every request (in constant time, by its hash); only the client
+    row is remembered, never whether a secret was right. Launch credentials are looked up
+    each time: they are short-lived, and their expiry moves."""
+    read_at, client = _clients.get(key, (None, None))
+    fresh_for = app_settings.SENSI_XAPI_CLIENT_CACHE_SECONDS
+    if read_at is not None and time.monotonic() - read_at < fresh_for:
+        return client if client.check_secret(secret) else None
     credential = LaunchCredential.objects.select_related("client").filter(key=key).first()
     if credential is not None:
         if credential.check_secret(secret) and credential.is_live(timezone.now()):
             return credential
         return None
     client = LRSClient.objects.filter(key=key, revoked_at__isnull=True).first()
-    if client is not None and client.check_secret(secret):
-        return client
-    return None
+    if client is None:
+        _clients.pop(key, None)
+        return None
+    if app_settings.SENSI_XAPI_CLIENT_CACHE_SECONDS > 0:
+        if len(_clients) >= _CLIENTS_MAX:
+            _clients.clear()
+        _clients[key] = (time.monotonic(), client)
+    return client if client.check_secret(secret) else None
+
+
+def forget_clients() -> None:
+    """Read every client from the database again (tests; after revoking in this process)."""
+    _clients.clear()
 
 
 # --- the credential request ------------------------------------------------------------------

@@ -11,12 +11,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
 from django.core import signing
-from django.db.models import TextField
+from django.db.models import F, Lookup, Q, TextField
 from django.db.models.functions import Cast
 
 from . import app_settings, jsonio
 from .agents import agent_ifi
-from .models import Statement, StatementActivity, StatementAgent
+from .models import Statement
 from .validation import StatementInvalid, check_actor, check_iri, check_timestamp, check_uuid
 
 CURSOR_SALT = "sensi.xapi.more"
@@ -109,19 +109,38 @@ def page_size(query: StatementQuery) -> int:
     return maximum if query.limit == 0 else min(query.limit, maximum)
 
 
+class Mentions(Lookup):
+    """A JSON list of strings (Statement.agents, .activities) holds the string. PostgreSQL:
+    `@>`, which the lists' GIN indexes answer; SQLite: a search of the list by json_each."""
+
+    lookup_name = "mentions"
+    prepare_rhs = False  # a plain string, not a JSON value to encode
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        sql = f"EXISTS (SELECT 1 FROM json_each({lhs}) WHERE json_each.value = {rhs})"
+        return sql, (*lhs_params, *rhs_params)
+
+    def as_postgresql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        return f"{lhs} @> %s::jsonb", (*lhs_params, json.dumps([self.rhs]))
+
+
 def _filtered(query: StatementQuery):
     statements = Statement.objects.filter(voided=False)
     if query.agent_ifi:
-        links = StatementAgent.objects.filter(ifi=query.agent_ifi)
-        if not query.related_agents:
-            links = links.filter(direct=True)
-        statements = statements.filter(seq__in=links.values("statement_id"))
+        if query.related_agents:
+            statements = statements.filter(Mentions(F("agents"), query.agent_ifi))
+        else:  # the actor, or an agent as the object
+            statements = statements.filter(
+                Q(actor_ifi=query.agent_ifi) | Q(object_agent_ifi=query.agent_ifi)
+            )
     if query.verb:
         statements = statements.filter(verb_id=query.verb)
     if query.activity:
         if query.related_activities:
-            links = StatementActivity.objects.filter(activity_id=query.activity)
-            statements = statements.filter(seq__in=links.values("statement_id"))
+            statements = statements.filter(Mentions(F("activities"), query.activity))
         else:
             statements = statements.filter(object_activity_id=query.activity)
     if query.registration:

@@ -18,8 +18,6 @@ from .models import (
     ActivityDefinition,
     Attachment,
     Statement,
-    StatementActivity,
-    StatementAgent,
     StatementAttachment,
     attachment_hashes,
 )
@@ -63,8 +61,11 @@ class _Row:
     verb_id: str
     object_activity_id: str
     object_statement_id: uuid.UUID | None
+    object_agent_ifi: str | None
     registration: uuid.UUID | None
     comparison_hash: str
+    agents: list[str]
+    activities: list[str]
     data: dict
     seq: int | None = None
 
@@ -93,8 +94,12 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
         verb_id=statement["verb"]["id"],
         object_activity_id=obj["id"] if object_type == "Activity" else "",
         object_statement_id=uuid.UUID(obj["id"]) if object_type == "StatementRef" else None,
+        object_agent_ifi=agent_ifi(obj) if object_type in ("Agent", "Group") else None,
         registration=uuid.UUID(registration) if registration else None,
         comparison_hash=statement_hash,
+        # after the authority is set: it is a related agent too
+        agents=list(dict.fromkeys(ifi for ifi, _direct in related_agents(statement))),
+        activities=list(dict.fromkeys(id_ for id_, _direct in related_activities(statement))),
         data=statement,
     )
 
@@ -123,16 +128,6 @@ def store_statements(
     _check_resends([s for s in prepared if s.seq is None])
     _check_attachments(new, attachments, path)
     _void_targets(new, path)
-    _insert(
-        StatementAgent,
-        ("statement_id", "ifi", "direct"),
-        [(s.seq, ifi, d) for s in new for ifi, d in related_agents(s.data)],
-    )
-    _insert(
-        StatementActivity,
-        ("statement_id", "activity_id", "direct"),
-        [(s.seq, a, d) for s in new for a, d in related_activities(s.data)],
-    )
     _insert(
         StatementAttachment,
         ("statement_id", "sha2"),
@@ -175,7 +170,7 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
         separators=(",", ":"),
         default=str,  # UUID, datetime (str gives ISO 8601 with a space, which PostgreSQL reads)
     )
-    with connection.cursor() as cursor:
+    with _prepared_cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {table} ({names}) SELECT {names}"
             f" FROM ROWS FROM (jsonb_to_recordset(%s::jsonb) AS ({types}))"
@@ -183,6 +178,19 @@ def _insert_postgresql(model, table: str, columns: Sequence[str], rows, tail: st
             [payload],
         )
         return cursor.fetchall() if "RETURNING" in tail else []
+
+
+def _prepared_cursor():
+    """A cursor (logged like Django's) whose queries PostgreSQL parses and plans once per
+    connection: Django's cursors bind parameters on the client and never prepare, so each
+    batch's INSERT was parsed and planned anew. Server-side binding with psycopg's prepared
+    statements, for these few fixed queries only (the rest of Sensi keeps Django's cursors)."""
+    import psycopg
+
+    connection.ensure_connection()
+    raw = connection.connection
+    raw.prepare_threshold = 0  # prepare at the first execution; client-binding cursors never do
+    return connection._prepare_cursor(psycopg.Cursor(raw))
 
 
 @functools.cache
@@ -238,9 +246,12 @@ def _insert_statements(prepared: list[_Row]) -> None:
             s.verb_id,
             s.object_activity_id,
             s.object_statement_id,
+            s.object_agent_ifi,
             s.registration,
             False,
             s.comparison_hash,
+            s.agents,
+            s.activities,
             s.data,
         )
         for s in prepared
@@ -253,9 +264,12 @@ def _insert_statements(prepared: list[_Row]) -> None:
         "verb_id",
         "object_activity_id",
         "object_statement_id",
+        "object_agent_ifi",
         "registration",
         "voided",
         "comparison_hash",
+        "agents",
+        "activities",
         "data",
     )
     returned = _insert(

@@ -402,6 +402,7 @@ LOGGING = {
 # xAPI Learning Record Store (xapi/app_settings.py). The body limit is also set here, since
 # Django's DATA_UPLOAD_MAX_MEMORY_SIZE derives from it.
 env_setting("SENSI_XAPI_PAGE_SIZE", int)
+env_setting("SENSI_XAPI_CLIENT_CACHE_SECONDS", int)
 SENSI_XAPI_MAX_BODY_BYTES = int(os.environ.get("SENSI_XAPI_MAX_BODY_BYTES", str(16 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
 env_setting("SENSI_XAPI_ACTOR")

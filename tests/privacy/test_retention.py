@@ -21,7 +21,7 @@ from quizzes.models import QuizAttempt, QuizDraw
 from tests.factories import UserFactory
 from tests.privacy.conftest import agent_of
 from xapi.agents import agent_ifi
-from xapi.models import Registration, Statement, StatementActivity, StatementAgent
+from xapi.models import Registration, Statement
 from xapi.recording import actor_for
 
 pytestmark = pytest.mark.django_db
@@ -48,8 +48,6 @@ def learning_rows(user) -> dict[str, int]:
         "attempts": QuizAttempt.objects.filter(user=user).count(),
         "draws": QuizDraw.objects.filter(user=user).count(),
         "statements": statements.count(),
-        "agents": StatementAgent.objects.filter(statement__in=statements).count(),
-        "activities": StatementActivity.objects.filter(statement__in=statements).count(),
         "registrations": Registration.objects.filter(user=user).count(),
         "reminders": Reminder.objects.filter(employee__user=user).count(),
     }

@@ -6,8 +6,6 @@ from .statements import (
     ActivityDefinition,
     Attachment,
     Statement,
-    StatementActivity,
-    StatementAgent,
     StatementAttachment,
     attachment_hashes,
 )
@@ -21,8 +19,6 @@ __all__ = [
     "LRSClient",
     "Registration",
     "Statement",
-    "StatementActivity",
-    "StatementAgent",
     "StatementAttachment",
     "attachment_hashes",
 ]

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
@@ -8,6 +9,15 @@ class Statement(models.Model):
     `seq` is the storage order: "stored" order for queries and a stable cursor for `more`
     links. The filterable parts are copied into indexed columns; `data` keeps the statement
     exactly as stored (with id, stored, authority and version set by the LRS).
+
+    The `agent` and `activity` filters (Communication §2.1.3) read columns of this one row:
+    the direct agents are `actor_ifi` and `object_agent_ifi`, the direct activity is
+    `object_activity_id`; with related_agents / related_activities they read the JSON lists
+    `agents` and `activities`, every agent IFI and activity id the statement mentions (the
+    direct ones included). On PostgreSQL the lists have GIN indexes (jsonb_path_ops, created
+    in migration 0006, not declared here: SQLite has no GIN) that answer `@>`; SQLite looks
+    into them with json_each. One row per statement instead of one per agent and activity
+    in two more tables: a batch is one INSERT, and the indexes hold a third of the entries.
     """
 
     seq = models.BigAutoField(primary_key=True)
@@ -18,6 +28,14 @@ class Statement(models.Model):
     verb_id = models.CharField(max_length=512)
     object_activity_id = models.CharField(max_length=512, blank=True)
     object_statement_id = models.UUIDField(null=True, blank=True)
+    # NULL, not "": SQLite uses the partial index below only for `IS NOT NULL` conditions
+    object_agent_ifi = models.CharField(  # noqa: DJ001
+        max_length=512, null=True, blank=True, help_text="The object's IFI if it is an agent."
+    )
+    agents = models.JSONField(default=list, help_text="Every agent IFI the statement mentions.")
+    activities = models.JSONField(
+        default=list, help_text="Every activity id the statement mentions."
+    )
     registration = models.UUIDField(null=True, blank=True)
     voided = models.BooleanField(default=False)
     comparison_hash = models.CharField(
@@ -34,42 +52,20 @@ class Statement(models.Model):
             models.Index(fields=["object_activity_id", "seq"], name="stmt_activity_seq"),
             models.Index(fields=["registration", "seq"], name="stmt_registration_seq"),
             models.Index(fields=["stored"], name="stmt_stored"),
-            models.Index(fields=["object_statement_id"], name="stmt_object_statement"),
+            models.Index(
+                fields=["object_statement_id"],
+                name="stmt_object_statement",
+                condition=Q(object_statement_id__isnull=False),  # StatementRefs only
+            ),
+            models.Index(
+                fields=["object_agent_ifi"],
+                name="stmt_object_agent",
+                condition=Q(object_agent_ifi__isnull=False),  # rare: most rows skip the index
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.statement_id)
-
-
-class StatementAgent(models.Model):
-    """Every agent a statement mentions, for the `agent` filter with and without
-    related_agents."""
-
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="agents")
-    ifi = models.CharField(max_length=512)
-    direct = models.BooleanField(help_text="Actor or object (else: only a related agent).")
-
-    class Meta:
-        indexes = [models.Index(fields=["ifi", "direct", "statement"], name="stmtagent_ifi")]
-
-    def __str__(self) -> str:
-        return self.ifi
-
-
-class StatementActivity(models.Model):
-    """Every activity a statement mentions, for `activity` with related_activities."""
-
-    statement = models.ForeignKey(Statement, on_delete=models.CASCADE, related_name="activities")
-    activity_id = models.CharField(max_length=512)
-    direct = models.BooleanField(help_text="The object (else: a context or sub-statement one).")
-
-    class Meta:
-        indexes = [
-            models.Index(fields=["activity_id", "direct", "statement"], name="stmtactivity_id")
-        ]
-
-    def __str__(self) -> str:
-        return self.activity_id
 
 
 class Attachment(models.Model):

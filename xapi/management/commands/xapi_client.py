@@ -3,6 +3,7 @@ from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.text import slugify
 
+from xapi.credentials import forget_clients
 from xapi.models import LRSClient
 
 
@@ -62,4 +63,5 @@ class Command(BaseCommand):
         )
         if not updated:
             raise CommandError(f"No active client named {options['name']!r}.")
+        forget_clients()  # running servers refuse it within SENSI_XAPI_CLIENT_CACHE_SECONDS
         self.stdout.write(self.style.SUCCESS(f"Revoked {options['name']}."))
