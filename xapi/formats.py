@@ -4,12 +4,6 @@ import copy
 
 from .agents import ifi_only
 
-LANGUAGE_MAP_PATHS = (
-    ("verb", "display"),
-    ("object", "definition", "name"),
-    ("object", "definition", "description"),
-)
-
 
 def as_ids(statement: dict) -> dict:
     """Agents, activities and verbs reduced to their identifiers."""
@@ -44,24 +38,46 @@ def _reduce(statement: dict) -> None:
 
 
 def as_canonical(statement: dict, languages: list[str]) -> dict:
-    """Every language map reduced to the one entry that best fits the requested languages."""
+    """Every language map reduced to the one entry that best fits the requested languages
+    (Communication §2.1.3.s4.b1: in Activity objects wherever they are, so also in context
+    activities and in a SubStatement, and in verbs and attachments)."""
     result = copy.deepcopy(statement)
-    for path in LANGUAGE_MAP_PATHS:
-        parent = result
-        for key in path[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
-        if isinstance(parent, dict) and isinstance(parent.get(path[-1]), dict):
-            parent[path[-1]] = _one_language(parent[path[-1]], languages)
-    definition = result.get("object", {}).get("definition") or {}
+    _canonical_part(result, languages)
+    obj = result.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "SubStatement":
+        _canonical_part(obj, languages)
+    return result
+
+
+def _canonical_part(part: dict, languages: list[str]) -> None:
+    """One statement or SubStatement, not what its object contains."""
+    verb = part.get("verb") or {}
+    if isinstance(verb.get("display"), dict):
+        verb["display"] = _one_language(verb["display"], languages)
+    obj = part.get("object") or {}
+    if obj.get("objectType", "Activity") == "Activity":
+        _canonical_activity(obj, languages)
+    context_activities = (part.get("context") or {}).get("contextActivities") or {}
+    for value in context_activities.values():
+        for activity in value if isinstance(value, list) else [value]:
+            _canonical_activity(activity, languages)
+    for attachment in part.get("attachments", []):
+        for key in ("display", "description"):
+            if isinstance(attachment.get(key), dict):
+                attachment[key] = _one_language(attachment[key], languages)
+
+
+def _canonical_activity(activity: dict, languages: list[str]) -> None:
+    definition = activity.get("definition") if isinstance(activity, dict) else None
+    if not isinstance(definition, dict):
+        return
+    for key in ("name", "description"):
+        if isinstance(definition.get(key), dict) and definition[key]:
+            definition[key] = _one_language(definition[key], languages)
     for name in ("choices", "scale", "source", "target", "steps"):
         for component in definition.get(name, []):
-            if "description" in component:
+            if isinstance(component.get("description"), dict) and component["description"]:
                 component["description"] = _one_language(component["description"], languages)
-    for attachment in result.get("attachments", []):
-        for key in ("display", "description"):
-            if key in attachment:
-                attachment[key] = _one_language(attachment[key], languages)
-    return result
 
 
 def _one_language(language_map: dict, languages: list[str]) -> dict:
