@@ -9,6 +9,7 @@ import pytest
 from .conftest import statement
 
 HEADER = "X-Experience-API-Consistent-Through"
+NEW_ID = str(uuid.uuid4())
 
 
 def assert_consistent_through(response):
