@@ -15,7 +15,7 @@ from .credentials import (
     issue_launch_credential,
 )
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
-from .models import Attachment, LaunchCredential, Statement
+from .models import ActivityDefinition, Attachment, LaunchCredential, Statement
 from .queries import parse_query, query_from_cursor, run_query
 from .store import store_statements
 from .validation import StatementInvalid, check_uuid
@@ -117,8 +117,11 @@ def _get(request: LRSRequest):
     else:
         statements = page.statements()
         languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+        definitions = _canonical_definitions(statements, query.format)
         result = {
-            "statements": [formats.render(s, query.format, languages) for s in statements],
+            "statements": [
+                formats.render(s, query.format, languages, definitions) for s in statements
+            ],
             "more": page.more,
         }
         response = _respond(result, statements if query.attachments else [])
@@ -186,11 +189,26 @@ def _get_one(request: LRSRequest):
     if row is None:
         raise LRSError(404, f"no {'voided ' if voided else ''}statement with id {statement_id}")
     languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+    definitions = _canonical_definitions([row.data], query.format)
     response = _respond(
-        formats.render(row.data, query.format, languages), [row.data] if query.attachments else []
+        formats.render(row.data, query.format, languages, definitions),
+        [row.data] if query.attachments else [],
     )
     response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
     return last_modified(response, row.stored)
+
+
+def _canonical_definitions(statements: list[dict], fmt: str) -> dict[str, dict]:
+    """For format=canonical, the LRS's canonical definition of each activity on the page (Data
+    §2.4.4.1.s4.b3 keeps it merged), in one query."""
+    if fmt != "canonical":
+        return {}
+    ids = set().union(*(formats.activity_ids(s) for s in statements))
+    return dict(
+        ActivityDefinition.objects.filter(activity_id__in=ids).values_list(
+            "activity_id", "definition"
+        )
+    )
 
 
 def _respond(result, with_attachments_of: list[dict]) -> HttpResponse:

@@ -85,12 +85,29 @@ def test_communication_2_1_3_format_ids_keeps_only_identifiers(lrs):
     inner = found["object"]
     assert inner["actor"] == agent("p2")
     assert inner["verb"] == {"id": "http://adlnet.gov/expapi/verbs/answered"}
-    assert inner["object"] == activity("question-1")
+    assert inner["object"] == {"id": activity("question-1")["id"]}  # no objectType either
     for part in (found, inner):
         context = part["context"]
         assert context["instructor"] == agent("teacher")
         assert context["contextActivities"] == {
-            "parent": [activity("quiz-1")],
-            "category": [activity("cat")],
+            "parent": [{"id": activity("quiz-1")["id"]}],
+            "category": [{"id": activity("cat")["id"]}],
         }
     assert not [path for path, _ in language_maps(found) if "attachments" not in path]
+
+
+def test_communication_2_1_3_format_canonical_uses_the_lrs_canonical_definition(lrs):
+    """Canonical returns "the canonical definition of the Activity Objects ... as determined
+    by the LRS": the definition merged from every statement (Data §2.4.4.1.s4.b3)."""
+    german = statement(obj=activity("lesson-9", name={"de-DE": "Lektion"}))
+    english = statement(obj=activity("lesson-9", name={"en-US": "Lesson"}))
+    assert lrs.post([german, english]).status_code == 200
+    response = lrs.request(
+        "GET",
+        "statements",
+        {"statementId": german["id"], "format": "canonical"},
+        HTTP_ACCEPT_LANGUAGE="en-US",
+    )
+    assert response.json()["object"]["definition"] == {"name": {"en-US": "Lesson"}}
+    exact = lrs.get(statementId=german["id"]).json()
+    assert exact["object"]["definition"] == {"name": {"de-DE": "Lektion"}}
