@@ -1,7 +1,10 @@
 """Data §2.4.6.2.s4.b3–b4: every contextActivities value comes back as an array, a single
 Activity as an array of one, in every format."""
 
+import importlib
+
 import pytest
+from django.apps import apps as django_apps
 
 from xapi.models import Statement
 
@@ -45,3 +48,19 @@ def test_data_2_4_6_2_s4_b4_a_resend_in_the_other_form_is_the_same_statement(lrs
     }
     assert lrs.post(as_lists).status_code == 200
     assert Statement.objects.count() == 1
+
+
+def test_data_2_4_6_2_s4_b3_statements_stored_earlier_are_migrated_to_arrays(lrs):
+    sent = with_single_parents()
+    assert lrs.post(sent).status_code == 200
+    row = Statement.objects.get()
+    row.data["context"]["contextActivities"]["parent"] = PARENT  # as stored before the fix
+    row.data["object"]["context"]["contextActivities"]["parent"] = PARENT
+    row.save()
+
+    migration = importlib.import_module("xapi.migrations.0008_conformance")
+    migration.context_activities_as_lists(django_apps, None)
+
+    data = Statement.objects.get().data
+    assert data["context"]["contextActivities"]["parent"] == [PARENT]
+    assert data["object"]["context"]["contextActivities"]["parent"] == [PARENT]
