@@ -71,3 +71,20 @@ def test_communication_1_1_s3_b1_head_through_the_test_client_is_allowed(lrs, st
     for resource, params in RESOURCES.items():
         assert lrs.request("HEAD", resource, params).status_code == 200, resource
     assert HOME
+
+
+@pytest.mark.django_db(transaction=True)
+def test_communication_1_1_s3_b1_head_over_http_sends_headers_only(live_server, lrs_client):
+    """Through a real server: the answer ends after the headers, and the next request on the
+    same connection still works (a body after a HEAD answer would corrupt it)."""
+    import requests
+
+    with requests.Session() as session:
+        session.auth = (lrs_client[0].key, lrs_client[1])
+        session.headers["X-Experience-API-Version"] = VERSION
+        head = session.head(f"{live_server.url}/xapi/statements", timeout=10)
+        get = session.get(f"{live_server.url}/xapi/statements", timeout=10)
+    assert head.status_code == get.status_code == 200
+    assert head.content == b""
+    assert head.headers["Content-Length"] == str(len(get.content))
+    assert get.json() == {"statements": [], "more": ""}
