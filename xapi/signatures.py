@@ -20,6 +20,7 @@ import jwt
 from cryptography import x509
 from cryptography.exceptions import InvalidSignature
 
+from . import jsonio
 from .definitions import context_activities_as_lists
 from .validation import StatementInvalid, check_timestamp
 
@@ -62,12 +63,18 @@ def _check_signature(statement: dict, attachment: dict, contents: dict, path: st
         raise StatementInvalid(path, "the signature must use RS256, RS384 or RS512")
     payload = _verified_payload(token, header, path)
     try:
-        signed = json.loads(payload)
-    except (UnicodeDecodeError, ValueError) as error:
-        raise StatementInvalid(path, "the signed payload is not a JSON statement") from error
-    if not isinstance(signed, dict) or compared_form(signed, signed) != compared_form(
-        _without_signature(statement, attachment), signed
-    ):
+        signed = jsonio.loads(payload)
+    except jsonio.JSONInvalid as error:
+        raise StatementInvalid(
+            path, f"the signed payload is not a JSON statement: {error}"
+        ) from error
+    try:
+        same = isinstance(signed, dict) and compared_form(signed, signed) == compared_form(
+            _without_signature(statement, attachment), signed
+        )
+    except RecursionError as error:
+        raise StatementInvalid(path, "the signed payload is nested too deeply") from error
+    if not same:
         raise StatementInvalid(path, "the signed payload differs from the statement")
 
 

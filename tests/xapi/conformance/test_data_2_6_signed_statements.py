@@ -198,3 +198,12 @@ def test_data_2_6_s5_b3_without_x5c_the_payload_is_still_compared(lrs, keys):
     token = sign(other, keys["signer_key"])
     refused_response = send(lrs, signed(statement(), token), token)
     assert refused_response.status_code == 400
+
+
+def test_data_2_6_s5_b1_a_deeply_nested_payload_is_a_400_not_a_500(lrs, keys):
+    original = statement()
+    payload = json.dumps({**original, "result": {"extensions": {"https://x.example/d": 1}}})
+    payload = payload[:-1] + ', "deep": ' + '{"a": ' * 5000 + "1" + "}" * 5000 + "}"
+    token = jwt.PyJWS().encode(payload.encode(), keys["signer_key"], algorithm="RS256")
+    token = token.encode() if isinstance(token, str) else token
+    refused(lrs, signed(original, token), token, "payload")
