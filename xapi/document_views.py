@@ -120,7 +120,10 @@ def _many(request: LRSRequest, scope: Scope, id_param: str) -> HttpResponse:
         if since is not None:
             since = _timestamp(since, "since")
         ids, newest = documents.document_ids(scope, since)
-        return last_modified(JsonResponse(ids, safe=False), newest)
+        response = JsonResponse(ids, safe=False)
+        # Communication §3.1.s4.b1: every GET of a document resource carries an ETag
+        response["ETag"] = f'"{documents.etag_of(response.content)}"'
+        return last_modified(response, newest)
     if request.method == "DELETE" and scope.kind == Document.Kind.STATE:
         documents.delete_documents(scope)
         return no_content()

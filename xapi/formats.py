@@ -1,18 +1,15 @@
 """The `format` parameter of statement queries (xAPI 1.0.3 Communication §2.1.3)."""
 
 import copy
+from collections.abc import Mapping
 
 from .agents import ifi_only
 
-LANGUAGE_MAP_PATHS = (
-    ("verb", "display"),
-    ("object", "definition", "name"),
-    ("object", "definition", "description"),
-)
-
 
 def as_ids(statement: dict) -> dict:
-    """Agents, activities and verbs reduced to their identifiers."""
+    """Agents, activities and verbs reduced to their identifiers: "only include minimum
+    information necessary ... to identify them" (Communication §2.1.3, format), which for an
+    Activity is its id alone, without definition or objectType."""
     result = copy.deepcopy(statement)
     _reduce(result)
     if "authority" in result:
@@ -26,7 +23,7 @@ def _reduce(statement: dict) -> None:
     obj = statement["object"]
     object_type = obj.get("objectType", "Activity")
     if object_type == "Activity":
-        statement["object"] = {"objectType": "Activity", "id": obj["id"]}
+        statement["object"] = {"id": obj["id"]}
     elif object_type in ("Agent", "Group"):
         statement["object"] = ifi_only(obj)
     elif object_type == "SubStatement":
@@ -38,30 +35,75 @@ def _reduce(statement: dict) -> None:
                 context[key] = ifi_only(context[key])
         for kind, items in (context.get("contextActivities") or {}).items():
             items = items if isinstance(items, list) else [items]
-            context["contextActivities"][kind] = [
-                {"objectType": "Activity", "id": activity["id"]} for activity in items
-            ]
+            context["contextActivities"][kind] = [{"id": activity["id"]} for activity in items]
 
 
-def as_canonical(statement: dict, languages: list[str]) -> dict:
-    """Every language map reduced to the one entry that best fits the requested languages."""
+def as_canonical(
+    statement: dict, languages: list[str], definitions: Mapping[str, dict] | None = None
+) -> dict:
+    """Activities with the LRS's canonical definition (`definitions` by activity id, where it
+    has one) and every language map reduced to the one entry that best fits the requested
+    languages (Communication §2.1.3.s4.b1: in Activity objects wherever they are, so also in
+    context activities and in a SubStatement, and in verbs and attachments)."""
     result = copy.deepcopy(statement)
-    for path in LANGUAGE_MAP_PATHS:
-        parent = result
-        for key in path[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
-        if isinstance(parent, dict) and isinstance(parent.get(path[-1]), dict):
-            parent[path[-1]] = _one_language(parent[path[-1]], languages)
-    definition = result.get("object", {}).get("definition") or {}
+    definitions = definitions or {}
+    _canonical_part(result, languages, definitions)
+    obj = result.get("object")
+    if isinstance(obj, dict) and obj.get("objectType") == "SubStatement":
+        _canonical_part(obj, languages, definitions)
+    return result
+
+
+def activity_ids(statement: dict) -> set[str]:
+    """The ids of the Activities in a statement and its SubStatement (for canonical format)."""
+    found = set()
+    parts = [statement]
+    if (statement.get("object") or {}).get("objectType") == "SubStatement":
+        parts.append(statement["object"])
+    for part in parts:
+        for activity in _activities(part):
+            found.add(activity["id"])
+    return found
+
+
+def _activities(part: dict) -> list[dict]:
+    """The Activity objects of one statement or SubStatement: its object, context activities."""
+    found = []
+    obj = part.get("object") or {}
+    if obj.get("objectType", "Activity") == "Activity":
+        found.append(obj)
+    context_activities = (part.get("context") or {}).get("contextActivities") or {}
+    for value in context_activities.values():
+        found += value if isinstance(value, list) else [value]
+    return [a for a in found if isinstance(a, dict) and isinstance(a.get("id"), str)]
+
+
+def _canonical_part(part: dict, languages: list[str], definitions: Mapping[str, dict]) -> None:
+    """One statement or SubStatement, not what its object contains."""
+    verb = part.get("verb") or {}
+    if isinstance(verb.get("display"), dict):
+        verb["display"] = _one_language(verb["display"], languages)
+    for activity in _activities(part):
+        if activity["id"] in definitions:
+            activity["definition"] = copy.deepcopy(definitions[activity["id"]])
+        _canonical_activity(activity, languages)
+    for attachment in part.get("attachments", []):
+        for key in ("display", "description"):
+            if isinstance(attachment.get(key), dict):
+                attachment[key] = _one_language(attachment[key], languages)
+
+
+def _canonical_activity(activity: dict, languages: list[str]) -> None:
+    definition = activity.get("definition") if isinstance(activity, dict) else None
+    if not isinstance(definition, dict):
+        return
+    for key in ("name", "description"):
+        if isinstance(definition.get(key), dict) and definition[key]:
+            definition[key] = _one_language(definition[key], languages)
     for name in ("choices", "scale", "source", "target", "steps"):
         for component in definition.get(name, []):
-            if "description" in component:
+            if isinstance(component.get("description"), dict) and component["description"]:
                 component["description"] = _one_language(component["description"], languages)
-    for attachment in result.get("attachments", []):
-        for key in ("display", "description"):
-            if key in attachment:
-                attachment[key] = _one_language(attachment[key], languages)
-    return result
 
 
 def _one_language(language_map: dict, languages: list[str]) -> dict:
@@ -94,9 +136,11 @@ def accepted_languages(header: str) -> list[str]:
     return [tag for _q, _i, tag in sorted(ranked)]
 
 
-def render(statement: dict, fmt: str, languages: list[str]) -> dict:
+def render(
+    statement: dict, fmt: str, languages: list[str], definitions: Mapping[str, dict] | None = None
+) -> dict:
     if fmt == "ids":
         return as_ids(statement)
     if fmt == "canonical":
-        return as_canonical(statement, languages)
+        return as_canonical(statement, languages, definitions)
     return statement

@@ -80,8 +80,16 @@ def _alternate_request(request: HttpRequest) -> LRSRequest:
     if method not in READ_METHODS | WRITE_METHODS:
         raise LRSError(400, f"method {method} is not supported")
     if request.content_type != "application/x-www-form-urlencoded":
-        raise LRSError(415, "the alternate request syntax needs application/x-www-form-urlencoded")
-    headers, params, body = {}, {}, b""
+        # §1.3.s3.b9: a malformed request, so 400 like every other alternate-syntax error
+        raise LRSError(400, "the alternate request syntax needs application/x-www-form-urlencoded")
+    # §1.3.s3.b6–b8: headers may come as form fields or as real headers; a form field wins.
+    # The real Content-Type and Content-Length describe the form, not the content.
+    headers = {
+        key.lower(): value
+        for key, value in request.headers.items()
+        if key.lower() not in {"content-type", "content-length"}
+    }
+    params, body = {}, b""
     for key, value in parse_qsl(request.body.decode("utf-8", "replace"), keep_blank_values=True):
         if key.lower() in ALTERNATE_HEADERS:
             headers[key.lower()] = value
@@ -89,6 +97,10 @@ def _alternate_request(request: HttpRequest) -> LRSRequest:
             body = value.encode("utf-8")
         else:
             params[key] = value
+    if body and "content-type" not in headers:
+        # §1.3.s3.b10: the Content-Type form field is optional; content is JSON unless it says
+        # otherwise (documents name their type when they are not JSON).
+        headers["content-type"] = "application/json"
     return LRSRequest(method, params, headers, body)
 
 
@@ -147,6 +159,7 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
         @csrf_exempt
         @functools.wraps(view)
         def wrapper(request: HttpRequest, *args, **kwargs):
+            head = False
             try:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
                 if length > app_settings.SENSI_XAPI_MAX_BODY_BYTES:
@@ -158,6 +171,7 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
                 else:
                     lrs_request = _plain_request(request)
                 lrs_request.django_request = request
+                head = _head_as_get(lrs_request, methods)
                 if lrs_request.method not in methods:
                     raise LRSError(405, f"{lrs_request.method} is not allowed here")
                 if authenticated:
@@ -179,11 +193,28 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
                 response = error_response(403, str(error))
             except CredentialRequestInvalid as error:
                 response = error_response(400, str(error))
-            return response
+            return _without_body(response) if head else response
 
         return wrapper
 
     return decorator
+
+
+def _head_as_get(lrs_request: LRSRequest, methods: set[str]) -> bool:
+    """Communication §1.1.s3.b1: every resource answers HEAD like GET, without the body. The
+    view runs as for GET; the wrapper drops the body. True when the request was a HEAD."""
+    if lrs_request.method != "HEAD" or "GET" not in methods:
+        return False
+    lrs_request.method = "GET"
+    return True
+
+
+def _without_body(response: HttpResponse) -> HttpResponse:
+    """The GET response without its body; Content-Length still tells the body's size."""
+    length = len(response.content)
+    response.content = b""
+    response["Content-Length"] = str(length)
+    return response
 
 
 def no_content() -> HttpResponse:

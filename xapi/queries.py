@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import UTC, datetime
 
 from django.core import signing
-from django.db.models import F, Lookup, Q, TextField
+from django.db.models import Exists, F, Lookup, OuterRef, Q, TextField
 from django.db.models.functions import Cast
 
 from . import app_settings, jsonio
@@ -51,6 +51,7 @@ class StatementQuery:
     format: str = "exact"
     attachments: bool = False
     ascending: bool = False
+    statement_refs: bool = True  # Communication §2.1.3.s3: also statements targeting matches
     after_seq: int | None = None  # cursor: continue after this position
     bound_seq: int | None = None  # cursor: ignore what was stored after the first page
 
@@ -128,7 +129,53 @@ class Mentions(Lookup):
 
 
 def _filtered(query: StatementQuery):
-    statements = Statement.objects.filter(voided=False)
+    statements = _matching(query, Statement.objects.filter(voided=False))
+    filtered = query.agent_ifi or query.verb or query.activity or query.registration
+    if query.statement_refs and filtered:
+        targeting = _targeting(_matching(query, Statement.objects.all()))
+        if targeting:
+            statements = Statement.objects.filter(voided=False).filter(
+                Q(seq__in=statements.values("seq")) | Q(seq__in=targeting)
+            )
+    if query.since:
+        statements = statements.filter(stored__gt=_when(query.since))
+    if query.until:
+        statements = statements.filter(stored__lte=_when(query.until))
+    return statements
+
+
+def _targeting(targets) -> list[int]:
+    """Communication §2.1.3.s3 ("Filter Conditions for StatementRefs"): a statement whose
+    object is a StatementRef meets the filters that are not about time or sequence when the
+    statement it targets meets them, recursively (a targets b targets c). Voided targets
+    count (§2.1.4.s1.b2: the voiding statement is still returned). Returns the seq of every
+    such statement; the time filters and `voided` are the caller's.
+
+    Few statements target others (voiding, confirmations), so they are looked up from that
+    side: the ones whose target matches, then the ones targeting those, until none is new
+    (statement ids can form a cycle). When none exists the query keeps its plain form."""
+    rows = list(
+        Statement.objects.filter(object_statement_id__isnull=False)
+        .filter(Exists(targets.filter(statement_id=OuterRef("object_statement_id"))))
+        .values_list("seq", "statement_id")
+    )
+    found: set[int] = set()
+    while rows:
+        new = [(seq, statement_id) for seq, statement_id in rows if seq not in found]
+        found.update(seq for seq, _ in new)
+        ids = [statement_id for _, statement_id in new]
+        rows = [
+            row
+            for start in range(0, len(ids), 500)
+            for row in Statement.objects.filter(
+                object_statement_id__in=ids[start : start + 500]
+            ).values_list("seq", "statement_id")
+        ]
+    return sorted(found)
+
+
+def _matching(query: StatementQuery, statements):
+    """The filters that are not about time or sequence (agent, verb, activity, registration)."""
     if query.agent_ifi:
         if query.related_agents:
             statements = statements.filter(Mentions(F("agents"), query.agent_ifi))
@@ -145,10 +192,6 @@ def _filtered(query: StatementQuery):
             statements = statements.filter(object_activity_id=query.activity)
     if query.registration:
         statements = statements.filter(registration=uuid.UUID(query.registration))
-    if query.since:
-        statements = statements.filter(stored__gt=_when(query.since))
-    if query.until:
-        statements = statements.filter(stored__lte=_when(query.until))
     return statements
 
 

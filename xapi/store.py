@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from . import jsonio
 from .agents import agent_ifi, related_activities, related_agents
+from .definitions import context_activities_as_lists, merge_definition
 from .models import (
     ActivityDefinition,
     Attachment,
@@ -21,6 +22,7 @@ from .models import (
     StatementAttachment,
     attachment_hashes,
 )
+from .signatures import check_signatures
 from .validation import VOIDED, StatementInvalid, check_timestamp, validate_statement
 
 XAPI_VERSION = "1.0.3"
@@ -74,6 +76,7 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     """Validate a parsed statement and complete it in place with what the LRS sets (the
     caller hands over a freshly parsed object: copying it would cost a sixth of the time)."""
     validate_statement(statement, path)
+    context_activities_as_lists(statement)
     statement_hash = comparison_hash(statement)
     statement.setdefault("id", str(uuid.uuid4()))
     statement["id"] = statement["id"].lower()
@@ -111,11 +114,14 @@ def store_statements(
     authority: dict,
     attachments: Sequence[AttachmentPart] = (),
     path: str = "statements",
+    trusted: bool = True,
 ) -> list[str]:
     """Validate and store statements, all or none. Returns their ids in order.
 
     A statement whose id is stored already with the same content is accepted again and not
     stored twice; with different content the whole batch fails with StatementConflict.
+    `trusted` False (a launch credential) lets the statements add to activity definitions
+    but not change them (Data §2.4.4.1.s4.b3).
     """
     stored = timezone.now()
     prepared = [
@@ -123,6 +129,7 @@ def store_statements(
         for index, raw in enumerate(raws)
     ]
     _reject_duplicate_ids(prepared, path)
+    check_signatures([s.data for s in prepared], attachments, path)
     _insert_statements(prepared)
     new = [s for s in prepared if s.seq is not None]
     _check_resends([s for s in prepared if s.seq is None])
@@ -133,7 +140,7 @@ def store_statements(
         ("statement_id", "sha2"),
         [(s.seq, sha2) for s in new for sha2 in sorted(attachment_hashes(s.data))],
     )
-    _remember_definitions(new)
+    _remember_definitions(new, trusted=trusted)
     Attachment.objects.bulk_create(
         [
             Attachment(sha2=a.sha2, content_type=a.content_type, content=a.content)
@@ -309,27 +316,20 @@ def _check_resends(resent: list[_Row]) -> None:
 
 
 def _check_attachments(new: list[_Row], parts: Sequence[AttachmentPart], path: str) -> None:
-    """Every attachment without a fileUrl must arrive as a part with its SHA-2 (Data §2.4.11)."""
+    """Every attachment without a fileUrl must arrive as a part with its SHA-2 in this request
+    (Communication §1.5.2.s3.b5: one stored by an earlier request does not count, or anyone
+    who knows a hash could attach another's content). An attachment with a fileUrl may come
+    with its part too (§1.5.2.s3.b9); a part that no attachment declares is refused."""
     sent = {part.sha2 for part in parts}
-    needed = {
-        (index, n): attachment["sha2"]
-        for index, statement in enumerate(new)
-        for n, attachment in enumerate(statement.data.get("attachments", []))
-        if "fileUrl" not in attachment
-    }
-    missing = {key: sha2 for key, sha2 in needed.items() if sha2 not in sent}
-    if missing:
-        known = set(
-            Attachment.objects.filter(sha2__in=missing.values()).values_list("sha2", flat=True)
-        )
-        for (index, n), sha2 in missing.items():
-            if sha2 not in known:
+    for index, statement in enumerate(new):
+        for n, attachment in enumerate(statement.data.get("attachments", [])):
+            if "fileUrl" not in attachment and attachment["sha2"].lower() not in sent:
                 raise StatementInvalid(
                     f"{path}[{index}].attachments[{n}].sha2",
-                    "has no attachment part with this hash",
+                    "has no attachment part with this hash in this request",
                 )
-    unused = sent - set(needed.values())
-    if unused:
+    declared = {sha2.lower() for s in new for sha2 in attachment_hashes(s.data)}
+    if sent - declared:
         raise StatementInvalid(path, "an attachment part is not referenced by any statement")
 
 
@@ -356,22 +356,28 @@ def _void_targets(new: list[_Row], path: str) -> None:
     Statement.objects.filter(statement_id__in=targets).update(voided=True)
 
 
-def _remember_definitions(new: list[_Row]) -> None:
-    """Keep the latest definition of each activity. Most statements repeat the definition
-    their activity has already: those are compared here and not written, because an upsert
-    locks the row even when it changes nothing, and concurrent batches about the same
-    module's activities then waited for each other's commit."""
+def _remember_definitions(new: list[_Row], *, trusted: bool = True) -> None:
+    """Merge each activity's definition into the one stored (Data §2.4.4.1.s4.b3, see
+    merge_definition). Most statements repeat the definition their activity has already:
+    those are compared here and not written, because an upsert locks the row even when it
+    changes nothing, and concurrent batches about the same module's activities then waited
+    for each other's commit."""
     definitions = {}
     for statement in new:
         obj = statement.data["object"]
         if statement.object_activity_id and "definition" in obj:
-            definitions[statement.object_activity_id] = obj["definition"]
+            activity_id = statement.object_activity_id
+            earlier = definitions.get(activity_id, {})
+            definitions[activity_id] = merge_definition(earlier, obj["definition"], trusted=True)
     if not definitions:
         return
     known = ActivityDefinition.objects.filter(activity_id__in=definitions).values_list(
         "activity_id", "definition"
     )
     for activity_id, definition in known:
+        definitions[activity_id] = merge_definition(
+            definition, definitions[activity_id], trusted=trusted
+        )
         if definitions[activity_id] == definition:
             del definitions[activity_id]
     _insert(

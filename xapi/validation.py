@@ -18,6 +18,8 @@ SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 UUID_TEXT = re.compile(
     r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$"
 )
+# A negative zero offset after the time: "-00", "-0000" or "-00:00" (Data §4.5).
+NEGATIVE_ZERO_OFFSET = re.compile(r"[Tt][^+-]*-00(?::?00)?$")
 # ISO 8601 durations as xAPI uses them (§4.6): PnYnMnDTnHnMnS with a fraction on seconds,
 # or weeks alone.
 DURATION = re.compile(
@@ -102,8 +104,9 @@ def check_uuid(value, path: str) -> str:
 def check_timestamp(value, path: str) -> datetime:
     if not isinstance(value, str):
         fail(path, "must be an ISO 8601 timestamp")
-    if value.endswith("-00:00"):
-        fail(path, "must not use the offset -00:00")  # §4.5
+    if NEGATIVE_ZERO_OFFSET.search(value):
+        # Data §4.5: "-00", "-0000" and "-00:00" mean "offset unknown" in RFC 3339
+        fail(path, "must not use the offsets -00, -0000 or -00:00")
     try:
         return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
@@ -438,6 +441,19 @@ def check_substatement(value, path: str) -> None:
     _check_core(value, path, in_substatement=True)
 
 
+def check_authority(value, path: str) -> None:
+    """Data §2.4.9: an authority is an Agent, or, for three-legged OAuth, an anonymous Group of
+    exactly two Agents (the application and the user); Data §2.2.s4.b1 makes the LRS refuse
+    any other."""
+    check_actor(value, path)
+    if value.get("objectType") != "Group":
+        return
+    if any(key in value for key in ("mbox", "mbox_sha1sum", "openid", "account")):
+        fail(path, "a Group as authority must be anonymous (OAuth consumer and user)")
+    if len(value["member"]) != 2:
+        fail(f"{path}.member", "a Group as authority must have exactly two members")
+
+
 STATEMENT_KEYS = {
     "id",
     "actor",
@@ -465,7 +481,7 @@ def validate_statement(value, path: str = "statement") -> dict:
     if "stored" in value:
         check_timestamp(value["stored"], f"{path}.stored")
     if "authority" in value:
-        check_actor(value["authority"], f"{path}.authority")
+        check_authority(value["authority"], f"{path}.authority")
     if "version" in value:
         version = check_string(value["version"], f"{path}.version")
         if not re.match(r"^1\.0(\.\d+)?$", version):

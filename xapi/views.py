@@ -1,5 +1,6 @@
 """The Statements resource, /xapi/statements (xAPI 1.0.3 Communication §2.1)."""
 
+import functools
 import uuid
 from dataclasses import replace
 
@@ -14,7 +15,7 @@ from .credentials import (
     issue_launch_credential,
 )
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
-from .models import Attachment, LaunchCredential, Statement
+from .models import ActivityDefinition, Attachment, LaunchCredential, Statement
 from .queries import parse_query, query_from_cursor, run_query
 from .store import store_statements
 from .validation import StatementInvalid, check_uuid
@@ -22,6 +23,23 @@ from .validation import StatementInvalid, check_uuid
 SINGLE_PARAMS = {"statementId", "voidedStatementId", "attachments", "format"}
 
 
+def _consistent_through(view):
+    """Communication §2.1.3.s2.b5: every response of the Statements resource, errors included,
+    carries X-Experience-API-Consistent-Through: the moment of the answer. A write still in
+    flight may commit a little later with an earlier `stored` (its transaction takes
+    milliseconds), which the clause's "reasonable certainty" allows."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if "X-Experience-API-Consistent-Through" not in response:
+            response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
+        return response
+
+    return wrapper
+
+
+@_consistent_through
 @lrs_endpoint(methods={"GET", "HEAD", "PUT", "POST"})
 def statements(request: LRSRequest):
     if request.method == "PUT":
@@ -56,7 +74,11 @@ def _put(request: LRSRequest):
     statement = {**statement, "id": statement_id}
     _check_scope(request, [statement])
     store_statements(
-        [statement], authority=request.client.authority, attachments=attachments, path="statement"
+        [statement],
+        authority=request.client.authority,
+        attachments=attachments,
+        path="statement",
+        trusted=_trusted(request),
     )
     return no_content()
 
@@ -70,7 +92,12 @@ def _post(request: LRSRequest):
     if not batch:
         raise StatementInvalid("statements", "the list is empty")
     _check_scope(request, batch)
-    ids = store_statements(batch, authority=request.client.authority, attachments=attachments)
+    ids = store_statements(
+        batch,
+        authority=request.client.authority,
+        attachments=attachments,
+        trusted=_trusted(request),
+    )
     return JsonResponse(ids, safe=False)
 
 
@@ -90,13 +117,22 @@ def _get(request: LRSRequest):
     else:
         statements = page.statements()
         languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+        definitions = _canonical_definitions(statements, query.format)
         result = {
-            "statements": [formats.render(s, query.format, languages) for s in statements],
+            "statements": [
+                formats.render(s, query.format, languages, definitions) for s in statements
+            ],
             "more": page.more,
         }
         response = _respond(result, statements if query.attachments else [])
     response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
     return last_modified(response, page.last_stored or timezone.now())
+
+
+def _trusted(request: LRSRequest) -> bool:
+    """Whose activity definitions may change the stored ones (Data §2.4.4.1.s4.b3): an
+    operator's LRS client, not a launch credential (content in a learner's browser)."""
+    return not isinstance(request.client, LaunchCredential)
 
 
 def _check_scope(request: LRSRequest, statements: list) -> None:
@@ -112,7 +148,9 @@ def _own_statements_only(request: LRSRequest, query):
         return query
     if query.related_agents or query.agent_ifi not in (None, credential.actor_ifi):
         raise OutOfScope("this launch credential reads only its own actor's statements")
-    return replace(query, agent_ifi=credential.actor_ifi)
+    # Communication §2.1.3.s2.b3 allows narrowing by permission: statements of others that
+    # target this actor's statements (§2.1.3.s3) are not this credential's to read.
+    return replace(query, agent_ifi=credential.actor_ifi, statement_refs=False)
 
 
 @lrs_endpoint(methods={"POST"}, versioned=False)
@@ -151,11 +189,26 @@ def _get_one(request: LRSRequest):
     if row is None:
         raise LRSError(404, f"no {'voided ' if voided else ''}statement with id {statement_id}")
     languages = formats.accepted_languages(request.headers.get("accept-language", ""))
+    definitions = _canonical_definitions([row.data], query.format)
     response = _respond(
-        formats.render(row.data, query.format, languages), [row.data] if query.attachments else []
+        formats.render(row.data, query.format, languages, definitions),
+        [row.data] if query.attachments else [],
     )
     response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
     return last_modified(response, row.stored)
+
+
+def _canonical_definitions(statements: list[dict], fmt: str) -> dict[str, dict]:
+    """For format=canonical, the LRS's canonical definition of each activity on the page (Data
+    §2.4.4.1.s4.b3 keeps it merged), in one query."""
+    if fmt != "canonical":
+        return {}
+    ids = set().union(*(formats.activity_ids(s) for s in statements))
+    return dict(
+        ActivityDefinition.objects.filter(activity_id__in=ids).values_list(
+            "activity_id", "definition"
+        )
+    )
 
 
 def _respond(result, with_attachments_of: list[dict]) -> HttpResponse:
@@ -165,8 +218,7 @@ def _respond(result, with_attachments_of: list[dict]) -> HttpResponse:
         attachment["sha2"]
         for statement in with_attachments_of
         for attachment in statement.get("attachments", [])
-        if "fileUrl" not in attachment
-    }
+    }  # §2.1.3.s2.b6: all attachments; those with a fileUrl too when their part came along
     body, content_type = multipart.build(
         jsonio.dumps(result), list(Attachment.objects.filter(sha2__in=hashes))
     )

@@ -275,7 +275,7 @@ def test_format_ids_reduces_agents_and_activities(lrs_endpoint, lrs_http, remote
     remote_lrs.save_statement(full)
     result = lrs_http.get(lrs_endpoint + "statements", params={"format": "ids"}).json()
     stored = result["statements"][0]
-    assert stored["object"] == {"objectType": "Activity", "id": f"{HOME}/xapi/activities/lesson-1"}
+    assert stored["object"] == {"id": f"{HOME}/xapi/activities/lesson-1"}
     assert set(stored["actor"]) == {"objectType", "account"}
 
 
