@@ -8,11 +8,23 @@ specification's Data part.
 import math
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
+
+from .agents import agent_ifi
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 
-IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+# Limits of what Sensi stores, checked before storage so that a 400 names the field instead of
+# the database refusing the row: IRIs and agent identifiers go into varchar(512) columns,
+# content types into varchar(255), and extension values are nested at most MAX_DEPTH levels
+# (deeper ones could be stored but not rendered as format=ids or canonical).
+MAX_IRI_LENGTH = 512
+MAX_IFI_LENGTH = 512
+MAX_CONTENT_TYPE_LENGTH = 255
+MAX_DEPTH = 64
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 UUID_TEXT = re.compile(
@@ -80,15 +92,46 @@ def check_bool(value, path: str) -> bool:
 
 
 def check_number(value, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         fail(path, "must be a finite number")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer beyond any double
+        finite = False
+    if not finite:
+        fail(path, "must be a finite number within the range of a double")
     return value
 
 
 def check_iri(value, path: str) -> str:
     if not isinstance(value, str) or not IRI.match(value):
         fail(path, "must be an absolute IRI")
+    if len(value) > MAX_IRI_LENGTH:
+        fail(path, f"is longer than {MAX_IRI_LENGTH} characters")
     return value
+
+
+def check_content_type(value, path: str) -> str:
+    """A media type as a header carries it: at most 255 characters, no line breaks."""
+    check_string(value, path)
+    if len(value) > MAX_CONTENT_TYPE_LENGTH:
+        fail(path, f"is longer than {MAX_CONTENT_TYPE_LENGTH} characters")
+    if CONTROL_CHARACTERS.search(value):
+        fail(path, "must not contain control characters (line breaks)")
+    return value
+
+
+def check_depth(value, path: str, limit: int = MAX_DEPTH) -> None:
+    """`value` nests objects and lists at most `limit` levels deep (itself being one)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if not isinstance(item, dict | list):
+            continue
+        if children and depth > limit:
+            fail(path, f"is nested more than {limit} levels deep")
+        stack.extend((child, depth + 1) for child in children)
 
 
 def check_uuid(value, path: str) -> str:
@@ -105,9 +148,15 @@ def check_timestamp(value, path: str) -> datetime:
     if value.endswith("-00:00"):
         fail(path, "must not use the offset -00:00")  # §4.5
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         fail(path, "must be an ISO 8601 timestamp")
+    if moment.tzinfo is not None:
+        try:
+            moment.astimezone(UTC)  # stored in UTC: years 1 to 9999 there too
+        except OverflowError:
+            fail(path, "is out of range (years 1 to 9999 in UTC)")
+    return moment
 
 
 def check_duration(value, path: str) -> str:
@@ -131,6 +180,7 @@ def check_extensions(value, path: str) -> dict:
         fail(path, "must be a JSON object")
     for key in value:
         check_iri(key, f"{path}[{key!r}]")
+    check_depth(value, path)
     return value
 
 
@@ -161,6 +211,8 @@ def check_ifis(value: dict, path: str, *, required: bool) -> None:
         check_iri(value["openid"], f"{path}.openid")
     if "account" in value:
         check_account(value["account"], f"{path}.account")
+    if present and len(agent_ifi(value) or "") > MAX_IFI_LENGTH:
+        fail(f"{path}.{present[0]}", f"is longer than {MAX_IFI_LENGTH} characters as an identifier")
 
 
 AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
@@ -394,7 +446,7 @@ def check_attachments(value, path: str) -> None:
         check_language_map(attachment["display"], f"{item}.display")
         if "description" in attachment:
             check_language_map(attachment["description"], f"{item}.description")
-        check_string(attachment["contentType"], f"{item}.contentType")
+        check_content_type(attachment["contentType"], f"{item}.contentType")
         length = attachment["length"]
         if isinstance(length, bool) or not isinstance(length, int) or length < 0:
             fail(f"{item}.length", "must be a non-negative integer")
