@@ -22,7 +22,7 @@ MAX_IRI_LENGTH = 512
 MAX_IFI_LENGTH = 512
 MAX_CONTENT_TYPE_LENGTH = 255
 MAX_DEPTH = 64
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+HEADER_TEXT = re.compile(r"^[\x20-\x7e]*$")  # what a header sends back unchanged
 
 IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
@@ -112,12 +112,13 @@ def check_iri(value, path: str) -> str:
 
 
 def check_content_type(value, path: str) -> str:
-    """A media type as a header carries it: at most 255 characters, no line breaks."""
+    """A media type as a response header sends it back: at most 255 characters of printable
+    ASCII (RFC 6838), so no line break, which Django refuses in a header."""
     check_string(value, path)
     if len(value) > MAX_CONTENT_TYPE_LENGTH:
         fail(path, f"is longer than {MAX_CONTENT_TYPE_LENGTH} characters")
-    if CONTROL_CHARACTERS.search(value):
-        fail(path, "must not contain control characters (line breaks)")
+    if not HEADER_TEXT.match(value):
+        fail(path, "must be printable ASCII, without line breaks or control characters")
     return value
 
 

@@ -130,7 +130,7 @@ def replaced(statement: dict, path: tuple, value) -> dict:
     return result
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(value=json_values)
 def test_the_validator_refuses_any_json_with_statement_invalid_or_accepts_it(value):
     try:
@@ -139,7 +139,7 @@ def test_the_validator_refuses_any_json_with_statement_invalid_or_accepts_it(val
         assert error.args  # names the field
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True, database=None)
 @given(path=st.sampled_from(VALID_PATHS), value=json_values)
 def test_a_valid_statement_with_one_part_replaced_is_refused_precisely_or_accepted(path, value):
     try:
@@ -149,7 +149,11 @@ def test_a_valid_statement_with_one_part_replaced_is_refused_precisely_or_accept
 
 
 @settings(
-    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=150,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(path=st.sampled_from(VALID_PATHS), value=json_values)
 def test_fuzzed_statements_over_http_never_get_a_server_error(post, path, value):
@@ -279,7 +283,8 @@ def multipart_body(statement_json: dict, content: bytes, part_type: str, closing
     ]
     body = (
         (
-            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n{json.dumps(statement_json)}\r\n"
+            f"--{boundary}\r\nContent-Type: application/json\r\n\r\n"
+            f"{json.dumps(statement_json)}\r\n"
             f"--{boundary}\r\nContent-Type: {part_type}\r\nContent-Transfer-Encoding: binary\r\n"
             f"X-Experience-API-Hash: {sha2}\r\n\r\n"
         ).encode()
