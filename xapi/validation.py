@@ -61,6 +61,60 @@ def fail(path: str, message: str):
     raise StatementInvalid(path, message)
 
 
+# --- the properties of each object (Data §2.4) ---------------------------------------------
+
+AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
+CORE_KEYS = {"actor", "verb", "object", "result", "context", "timestamp", "attachments"}
+STATEMENT_KEYS = CORE_KEYS | {"id", "stored", "authority", "version", "objectType"}
+
+# kind of object: (the properties it may have, those it must have)
+OBJECT_KEYS: dict[str, tuple[set[str], tuple[str, ...]]] = {
+    "statement": (STATEMENT_KEYS, ("actor", "verb", "object")),
+    "substatement": (CORE_KEYS | {"objectType"}, ("actor", "verb", "object")),
+    "agent": (AGENT_KEYS, ()),
+    "group": (AGENT_KEYS | {"member"}, ("objectType",)),
+    "account": ({"homePage", "name"}, ("homePage", "name")),
+    "verb": ({"id", "display"}, ("id",)),
+    "activity": ({"objectType", "id", "definition"}, ("id",)),
+    "activity definition": (
+        {
+            "name",
+            "description",
+            "type",
+            "moreInfo",
+            "extensions",
+            "interactionType",
+            "correctResponsesPattern",
+            *COMPONENT_LISTS,
+        },
+        (),
+    ),
+    "interaction component": ({"id", "description"}, ("id",)),
+    "statement reference": ({"objectType", "id"}, ("objectType", "id")),
+    "score": ({"scaled", "raw", "min", "max"}, ()),
+    "result": ({"score", "success", "completion", "response", "duration", "extensions"}, ()),
+    "context": (
+        {
+            "registration",
+            "instructor",
+            "team",
+            "contextActivities",
+            "revision",
+            "platform",
+            "language",
+            "statement",
+            "extensions",
+        },
+        (),
+    ),
+    "context activities": ({"parent", "grouping", "category", "other"}, ()),
+    "attachment": (
+        {"usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"},
+        ("usageType", "display", "contentType", "length", "sha2"),
+    ),
+}
+
+
 # --- primitives -------------------------------------------------------------------------
 
 
@@ -77,6 +131,12 @@ def check_object(value, path: str, allowed: set[str], required: tuple[str, ...] 
         if key not in value:
             fail(f"{path}.{key}", "is required")
     return value
+
+
+def check_keys(value, path: str, kind: str) -> dict:
+    """check_object with the properties OBJECT_KEYS gives for this kind of object."""
+    allowed, required = OBJECT_KEYS[kind]
+    return check_object(value, path, allowed, required)
 
 
 def check_string(value, path: str) -> str:
@@ -189,7 +249,7 @@ def check_extensions(value, path: str) -> dict:
 
 
 def check_account(value, path: str) -> None:
-    check_object(value, path, {"homePage", "name"}, ("homePage", "name"))
+    check_keys(value, path, "account")
     check_iri(value["homePage"], f"{path}.homePage")
     check_string(value["name"], f"{path}.name")
 
@@ -216,11 +276,8 @@ def check_ifis(value: dict, path: str, *, required: bool) -> None:
         fail(f"{path}.{present[0]}", f"is longer than {MAX_IFI_LENGTH} characters as an identifier")
 
 
-AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
-
-
 def check_agent(value, path: str) -> None:
-    check_object(value, path, AGENT_KEYS)
+    check_keys(value, path, "agent")
     if value.get("objectType", "Agent") != "Agent":
         fail(f"{path}.objectType", "must be Agent")
     if "name" in value:
@@ -229,7 +286,7 @@ def check_agent(value, path: str) -> None:
 
 
 def check_group(value, path: str) -> None:
-    check_object(value, path, AGENT_KEYS | {"member"}, ("objectType",))
+    check_keys(value, path, "group")
     if value["objectType"] != "Group":
         fail(f"{path}.objectType", "must be Group")
     if "name" in value:
@@ -257,7 +314,7 @@ def check_actor(value, path: str) -> None:
 
 
 def check_verb(value, path: str) -> None:
-    check_object(value, path, {"id", "display"}, ("id",))
+    check_keys(value, path, "verb")
     check_iri(value["id"], f"{path}.id")
     if "display" in value:
         check_language_map(value["display"], f"{path}.display")
@@ -277,7 +334,7 @@ def check_interaction_components(definition: dict, path: str) -> None:
         seen = set()
         for index, component in enumerate(components):
             item_path = f"{path}.{name}[{index}]"
-            check_object(component, item_path, {"id", "description"}, ("id",))
+            check_keys(component, item_path, "interaction component")
             component_id = check_string(component["id"], f"{item_path}.id")
             if component_id in seen:
                 fail(f"{item_path}.id", "must be unique within the list")
@@ -287,17 +344,7 @@ def check_interaction_components(definition: dict, path: str) -> None:
 
 
 def check_activity_definition(value, path: str) -> None:
-    keys = {
-        "name",
-        "description",
-        "type",
-        "moreInfo",
-        "extensions",
-        "interactionType",
-        "correctResponsesPattern",
-        *COMPONENT_LISTS,
-    }
-    check_object(value, path, keys)
+    check_keys(value, path, "activity definition")
     for key in ("name", "description"):
         if key in value:
             check_language_map(value[key], f"{path}.{key}")
@@ -321,7 +368,7 @@ def check_activity_definition(value, path: str) -> None:
 
 
 def check_activity(value, path: str) -> None:
-    check_object(value, path, {"objectType", "id", "definition"}, ("id",))
+    check_keys(value, path, "activity")
     if value.get("objectType", "Activity") != "Activity":
         fail(f"{path}.objectType", "must be Activity")
     check_iri(value["id"], f"{path}.id")
@@ -330,7 +377,7 @@ def check_activity(value, path: str) -> None:
 
 
 def check_statement_ref(value, path: str) -> None:
-    check_object(value, path, {"objectType", "id"}, ("objectType", "id"))
+    check_keys(value, path, "statement reference")
     if value["objectType"] != "StatementRef":
         fail(f"{path}.objectType", "must be StatementRef")
     check_uuid(value["id"], f"{path}.id")
@@ -360,7 +407,7 @@ def check_object_of(value, path: str, *, in_substatement: bool) -> None:
 
 
 def check_score(value, path: str) -> None:
-    check_object(value, path, {"scaled", "raw", "min", "max"})
+    check_keys(value, path, "score")
     for key in value:
         check_number(value[key], f"{path}.{key}")
     if "scaled" in value and not -1 <= value["scaled"] <= 1:
@@ -375,9 +422,7 @@ def check_score(value, path: str) -> None:
 
 
 def check_result(value, path: str) -> None:
-    check_object(
-        value, path, {"score", "success", "completion", "response", "duration", "extensions"}
-    )
+    check_keys(value, path, "result")
     if "score" in value:
         check_score(value["score"], f"{path}.score")
     for key in ("success", "completion"):
@@ -392,18 +437,7 @@ def check_result(value, path: str) -> None:
 
 
 def check_context(value, path: str, *, object_is_activity: bool) -> None:
-    keys = {
-        "registration",
-        "instructor",
-        "team",
-        "contextActivities",
-        "revision",
-        "platform",
-        "language",
-        "statement",
-        "extensions",
-    }
-    check_object(value, path, keys)
+    check_keys(value, path, "context")
     if "registration" in value:
         check_uuid(value["registration"], f"{path}.registration")
     if "instructor" in value:
@@ -411,10 +445,8 @@ def check_context(value, path: str, *, object_is_activity: bool) -> None:
     if "team" in value:
         check_group(value["team"], f"{path}.team")
     if "contextActivities" in value:
-        activities = check_object(
-            value["contextActivities"],
-            f"{path}.contextActivities",
-            {"parent", "grouping", "category", "other"},
+        activities = check_keys(
+            value["contextActivities"], f"{path}.contextActivities", "context activities"
         )
         for kind, items in activities.items():
             for index, activity in enumerate(items if isinstance(items, list) else [items]):
@@ -437,12 +469,9 @@ def check_context(value, path: str, *, object_is_activity: bool) -> None:
 def check_attachments(value, path: str) -> None:
     if not isinstance(value, list):
         fail(path, "must be a list")
-    keys = {"usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"}
     for index, attachment in enumerate(value):
         item = f"{path}[{index}]"
-        check_object(
-            attachment, item, keys, ("usageType", "display", "contentType", "length", "sha2")
-        )
+        check_keys(attachment, item, "attachment")
         check_iri(attachment["usageType"], f"{item}.usageType")
         check_language_map(attachment["display"], f"{item}.display")
         if "description" in attachment:
@@ -477,39 +506,13 @@ def _check_core(value: dict, path: str, *, in_substatement: bool) -> None:
 
 
 def check_substatement(value, path: str) -> None:
-    keys = {
-        "objectType",
-        "actor",
-        "verb",
-        "object",
-        "result",
-        "context",
-        "timestamp",
-        "attachments",
-    }
-    check_object(value, path, keys, ("actor", "verb", "object"))
+    check_keys(value, path, "substatement")
     _check_core(value, path, in_substatement=True)
-
-
-STATEMENT_KEYS = {
-    "id",
-    "actor",
-    "verb",
-    "object",
-    "result",
-    "context",
-    "timestamp",
-    "stored",
-    "authority",
-    "version",
-    "attachments",
-    "objectType",
-}
 
 
 def validate_statement(value, path: str = "statement") -> dict:
     """Raise StatementInvalid unless `value` is a valid xAPI 1.0.3 statement."""
-    check_object(value, path, STATEMENT_KEYS, ("actor", "verb", "object"))
+    check_keys(value, path, "statement")
     if "objectType" in value and value["objectType"] != "Statement":
         fail(f"{path}.objectType", "must be Statement")
     if "id" in value:
