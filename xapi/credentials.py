@@ -48,6 +48,8 @@ def parse_basic(header: str) -> tuple[str, str] | None:
         key, colon, secret = decoded.partition(":")
     except (binascii.Error, UnicodeDecodeError):
         return None
+    if any(ord(character) < 32 or character == "\x7f" for character in key):
+        return None  # no key has control characters, and no database column takes NUL
     return (key, secret) if colon and key else None
 
 

@@ -15,7 +15,15 @@ from .credentials import check_agent_in_scope, check_not_launch_credential
 from .documents import Preconditions, Scope
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
 from .models import ActivityDefinition, Document
-from .validation import check_actor, check_agent, check_iri, check_timestamp, check_uuid
+from .validation import (
+    StatementInvalid,
+    check_actor,
+    check_agent,
+    check_content_type,
+    check_iri,
+    check_timestamp,
+    check_uuid,
+)
 
 DOCUMENT_METHODS = {"GET", "PUT", "POST", "DELETE"}
 ERROR_STATUS = {
@@ -144,7 +152,7 @@ def _one(request: LRSRequest, scope: Scope, document_id: str, agent: dict | None
         "scope": scope,
         "document_id": document_id,
         "content": request.body,
-        "content_type": request.headers.get("content-type") or "application/octet-stream",
+        "content_type": _content_type(request),
         "agent": agent,
         "preconditions": preconditions,
     }
@@ -199,6 +207,16 @@ def _agent(request: LRSRequest, *, group_allowed: bool) -> tuple[dict, str]:
     if len(ifi) > 512:
         raise LRSError(400, "agent: the identifier is longer than 512 characters")
     return agent, ifi
+
+
+def _content_type(request: LRSRequest) -> str:
+    """The document's Content-Type, refused at write if it could not be sent back as a header
+    (a line break, possible through the alternate syntax) or stored (over 255 characters)."""
+    content_type = request.headers.get("content-type") or "application/octet-stream"
+    try:
+        return check_content_type(content_type, "Content-Type")
+    except StatementInvalid as error:
+        raise LRSError(400, str(error)) from error
 
 
 def _timestamp(value: str, name: str) -> datetime:

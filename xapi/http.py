@@ -6,6 +6,8 @@ alternate syntax (`?method=PUT` with headers and content as form fields).
 """
 
 import functools
+import io
+import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -20,6 +22,8 @@ from .models import LaunchCredential, LRSClient
 from .store import StatementConflict
 from .validation import StatementInvalid
 
+# Communication §3.3: "1.0" followed by an optional patch number, nothing else.
+VERSION_HEADER = re.compile(r"^1\.0(\.[0-9]+)?$")
 READ_METHODS = {"GET", "HEAD"}
 WRITE_METHODS = {"PUT", "POST", "DELETE"}
 ALTERNATE_HEADERS = {
@@ -67,7 +71,34 @@ def _plain_request(request: HttpRequest) -> LRSRequest:
         if key in params:
             raise LRSError(400, f"parameter {key} is given twice")
         params[key] = value
+    _check_params(params)
     return LRSRequest(request.method.upper(), params, headers, request.body)
+
+
+def _check_params(params: dict[str, str]) -> None:
+    """No database stores NUL in text: `%00` in a parameter is the client's error."""
+    for key, value in params.items():
+        if "\x00" in key or "\x00" in value:
+            raise LRSError(400, f"parameter {key!r} contains the NUL character")
+
+
+def _read_chunked_body(request: HttpRequest) -> None:
+    """A body sent with `Transfer-Encoding: chunked` has no Content-Length, and Django reads
+    such a body as empty. gunicorn decodes the chunks and ends wsgi.input at the body's end
+    (`wsgi.input_terminated`), so the body is read from there, up to the size limit; a server
+    that does not promise this gets a 411 instead of a request silently treated as empty."""
+    if "chunked" not in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+        return
+    if request.META.get("CONTENT_LENGTH"):
+        return  # the server has delimited the body itself
+    if not request.META.get("wsgi.input_terminated"):
+        raise LRSError(411, "send the body with Content-Length (chunked bodies are not supported)")
+    maximum = settings.SENSI_XAPI_MAX_BODY_BYTES
+    body = request.META["wsgi.input"].read(maximum + 1)
+    if len(body) > maximum:
+        raise LRSError(413, f"the body exceeds {maximum} bytes")
+    request._body = body  # what request.body, and the form parser, then read
+    request._stream = io.BytesIO(body)
 
 
 def _alternate_request(request: HttpRequest) -> LRSRequest:
@@ -101,6 +132,7 @@ def _alternate_request(request: HttpRequest) -> LRSRequest:
         # §1.3.s3.b10: the Content-Type form field is optional; content is JSON unless it says
         # otherwise (documents name their type when they are not JSON).
         headers["content-type"] = "application/json"
+    _check_params(params)
     return LRSRequest(method, params, headers, body)
 
 
@@ -140,7 +172,7 @@ def _check_version(lrs_request: LRSRequest) -> None:
     version = lrs_request.headers.get("x-experience-api-version")
     if not version:
         raise LRSError(400, "the X-Experience-API-Version header is required")
-    if not version.startswith("1.0"):
+    if not VERSION_HEADER.match(version):
         raise LRSError(400, f"xAPI version {version} is not supported (1.0.x is)")
 
 
@@ -166,6 +198,7 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
                     raise LRSError(
                         413, f"the body exceeds {app_settings.SENSI_XAPI_MAX_BODY_BYTES} bytes"
                     )
+                _read_chunked_body(request)
                 if "method" in request.GET:
                     lrs_request = _alternate_request(request)
                 else:

@@ -60,6 +60,8 @@ def loads(raw: bytes | str):
         if "\\u" in text:  # only escapes can smuggle NUL or surrogates past json.loads
             _check_strings(value)
         return value
+    except JSONInvalid:
+        raise  # duplicate keys, NaN, 1e999: the message says which
     except UnicodeDecodeError as error:
         raise JSONInvalid("the body is not UTF-8") from error
     except RecursionError as error:

@@ -113,6 +113,8 @@ def _launch_actor(raw: str) -> dict:
             actor[key] = actor[key][0]
     if isinstance(actor.get("account"), list) and actor["account"]:
         account = actor["account"][0]
+        if not isinstance(account, dict):
+            raise LaunchInvalid("actor.account: must be an account object")
         actor["account"] = {
             "homePage": account.get("homePage", account.get("accountServiceHomePage")),
             "name": account.get("name", account.get("accountName")),

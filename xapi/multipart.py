@@ -2,12 +2,14 @@
 Data §2.4.11): the first part holds the statement(s), each further part one attachment with
 its SHA-2 hash in X-Experience-API-Hash."""
 
+import email.errors
 import email.parser
 import email.policy
 import hashlib
 import uuid
 
 from .store import AttachmentPart
+from .validation import StatementInvalid, check_content_type
 
 HASHES = {64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
 
@@ -22,6 +24,8 @@ def parse(body: bytes, content_type_header: str) -> tuple[bytes, list[Attachment
     message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(header + body)
     if not message.is_multipart():
         raise MultipartInvalid("the body is not multipart/mixed with a boundary")
+    if any(isinstance(d, email.errors.CloseBoundaryNotFoundDefect) for d in message.defects):
+        raise MultipartInvalid("the multipart body has no closing boundary (it may be cut off)")
     parts = list(message.iter_parts())
     if not parts:
         raise MultipartInvalid("the multipart body has no parts")
@@ -37,7 +41,12 @@ def parse(body: bytes, content_type_header: str) -> tuple[bytes, list[Attachment
         algorithm = HASHES.get(len(sha2))
         if algorithm is None or algorithm(content).hexdigest() != sha2:
             raise MultipartInvalid(f"part {index}: the content does not match its SHA-2 hash")
-        attachments.append(AttachmentPart(sha2, part.get_content_type(), content))
+        content_type = part.get_content_type()
+        try:
+            check_content_type(content_type, f"part {index}: the Content-Type")
+        except StatementInvalid as error:
+            raise MultipartInvalid(str(error)) from error
+        attachments.append(AttachmentPart(sha2, content_type, content))
     return first.get_payload(decode=True) or b"", attachments
 
 

@@ -95,9 +95,11 @@ def parse_query(params) -> StatementQuery:
             check_timestamp(params[name], name)
             changes[name] = params[name]
     if "limit" in params:
-        if not params["limit"].isdigit():
+        limit = params["limit"]
+        if not limit or not limit.isascii() or not limit.isdigit():  # isdigit() takes "²"
             raise StatementInvalid("limit", "must be a non-negative integer")
-        changes["limit"] = int(params["limit"])
+        # beyond the page size anyway; int() refuses more than 4,300 digits
+        changes["limit"] = int(limit) if len(limit) < 10 else 10**9
     if "format" in params:
         if params["format"] not in FORMATS:
             raise StatementInvalid("format", "must be ids, exact or canonical")

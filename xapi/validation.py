@@ -8,11 +8,23 @@ specification's Data part.
 import math
 import re
 import uuid
-from datetime import datetime
+from datetime import UTC, datetime
+
+from .agents import agent_ifi
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
 
-IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>\"{}|\\^`]+$")
+# Limits of what Sensi stores, checked before storage so that a 400 names the field instead of
+# the database refusing the row: IRIs and agent identifiers go into varchar(512) columns,
+# content types into varchar(255), and extension values are nested at most MAX_DEPTH levels
+# (deeper ones could be stored but not rendered as format=ids or canonical).
+MAX_IRI_LENGTH = 512
+MAX_IFI_LENGTH = 512
+MAX_CONTENT_TYPE_LENGTH = 255
+MAX_DEPTH = 64
+HEADER_TEXT = re.compile(r"^[\x20-\x7e]*$")  # what a header sends back unchanged
+
+IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s\x00-\x1f\x7f<>\"{}|\\^`]+$")
 LANGUAGE_TAG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 SHA1_HEX = re.compile(r"^[0-9a-fA-F]{40}$")
 UUID_TEXT = re.compile(
@@ -51,6 +63,60 @@ def fail(path: str, message: str):
     raise StatementInvalid(path, message)
 
 
+# --- the properties of each object (Data §2.4) ---------------------------------------------
+
+AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
+CORE_KEYS = {"actor", "verb", "object", "result", "context", "timestamp", "attachments"}
+STATEMENT_KEYS = CORE_KEYS | {"id", "stored", "authority", "version", "objectType"}
+
+# kind of object: (the properties it may have, those it must have)
+OBJECT_KEYS: dict[str, tuple[set[str], tuple[str, ...]]] = {
+    "statement": (STATEMENT_KEYS, ("actor", "verb", "object")),
+    "substatement": (CORE_KEYS | {"objectType"}, ("actor", "verb", "object")),
+    "agent": (AGENT_KEYS, ()),
+    "group": (AGENT_KEYS | {"member"}, ("objectType",)),
+    "account": ({"homePage", "name"}, ("homePage", "name")),
+    "verb": ({"id", "display"}, ("id",)),
+    "activity": ({"objectType", "id", "definition"}, ("id",)),
+    "activity definition": (
+        {
+            "name",
+            "description",
+            "type",
+            "moreInfo",
+            "extensions",
+            "interactionType",
+            "correctResponsesPattern",
+            *COMPONENT_LISTS,
+        },
+        (),
+    ),
+    "interaction component": ({"id", "description"}, ("id",)),
+    "statement reference": ({"objectType", "id"}, ("objectType", "id")),
+    "score": ({"scaled", "raw", "min", "max"}, ()),
+    "result": ({"score", "success", "completion", "response", "duration", "extensions"}, ()),
+    "context": (
+        {
+            "registration",
+            "instructor",
+            "team",
+            "contextActivities",
+            "revision",
+            "platform",
+            "language",
+            "statement",
+            "extensions",
+        },
+        (),
+    ),
+    "context activities": ({"parent", "grouping", "category", "other"}, ()),
+    "attachment": (
+        {"usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"},
+        ("usageType", "display", "contentType", "length", "sha2"),
+    ),
+}
+
+
 # --- primitives -------------------------------------------------------------------------
 
 
@@ -69,6 +135,12 @@ def check_object(value, path: str, allowed: set[str], required: tuple[str, ...] 
     return value
 
 
+def check_keys(value, path: str, kind: str) -> dict:
+    """check_object with the properties OBJECT_KEYS gives for this kind of object."""
+    allowed, required = OBJECT_KEYS[kind]
+    return check_object(value, path, allowed, required)
+
+
 def check_string(value, path: str) -> str:
     if not isinstance(value, str):
         fail(path, "must be a string")
@@ -82,15 +154,47 @@ def check_bool(value, path: str) -> bool:
 
 
 def check_number(value, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float):
         fail(path, "must be a finite number")
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer beyond any double
+        finite = False
+    if not finite:
+        fail(path, "must be a finite number within the range of a double")
     return value
 
 
 def check_iri(value, path: str) -> str:
     if not isinstance(value, str) or not IRI.match(value):
         fail(path, "must be an absolute IRI")
+    if len(value) > MAX_IRI_LENGTH:
+        fail(path, f"is longer than {MAX_IRI_LENGTH} characters")
     return value
+
+
+def check_content_type(value, path: str) -> str:
+    """A media type as a response header sends it back: at most 255 characters of printable
+    ASCII (RFC 6838), so no line break, which Django refuses in a header."""
+    check_string(value, path)
+    if len(value) > MAX_CONTENT_TYPE_LENGTH:
+        fail(path, f"is longer than {MAX_CONTENT_TYPE_LENGTH} characters")
+    if not HEADER_TEXT.match(value):
+        fail(path, "must be printable ASCII, without line breaks or control characters")
+    return value
+
+
+def check_depth(value, path: str, limit: int = MAX_DEPTH) -> None:
+    """`value` nests objects and lists at most `limit` levels deep (itself being one)."""
+    stack = [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        children = item.values() if isinstance(item, dict) else item
+        if not isinstance(item, dict | list):
+            continue
+        if children and depth > limit:
+            fail(path, f"is nested more than {limit} levels deep")
+        stack.extend((child, depth + 1) for child in children)
 
 
 def check_uuid(value, path: str) -> str:
@@ -108,9 +212,15 @@ def check_timestamp(value, path: str) -> datetime:
         # Data §4.5: "-00", "-0000" and "-00:00" mean "offset unknown" in RFC 3339
         fail(path, "must not use the offsets -00, -0000 or -00:00")
     try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
     except ValueError:
         fail(path, "must be an ISO 8601 timestamp")
+    if moment.tzinfo is not None:
+        try:
+            moment.astimezone(UTC)  # stored in UTC: years 1 to 9999 there too
+        except OverflowError:
+            fail(path, "is out of range (years 1 to 9999 in UTC)")
+    return moment
 
 
 def check_duration(value, path: str) -> str:
@@ -134,6 +244,7 @@ def check_extensions(value, path: str) -> dict:
         fail(path, "must be a JSON object")
     for key in value:
         check_iri(key, f"{path}[{key!r}]")
+    check_depth(value, path)
     return value
 
 
@@ -141,7 +252,7 @@ def check_extensions(value, path: str) -> dict:
 
 
 def check_account(value, path: str) -> None:
-    check_object(value, path, {"homePage", "name"}, ("homePage", "name"))
+    check_keys(value, path, "account")
     check_iri(value["homePage"], f"{path}.homePage")
     check_string(value["name"], f"{path}.name")
 
@@ -164,13 +275,12 @@ def check_ifis(value: dict, path: str, *, required: bool) -> None:
         check_iri(value["openid"], f"{path}.openid")
     if "account" in value:
         check_account(value["account"], f"{path}.account")
-
-
-AGENT_KEYS = {"objectType", "name", "mbox", "mbox_sha1sum", "openid", "account"}
+    if present and len(agent_ifi(value) or "") > MAX_IFI_LENGTH:
+        fail(f"{path}.{present[0]}", f"is longer than {MAX_IFI_LENGTH} characters as an identifier")
 
 
 def check_agent(value, path: str) -> None:
-    check_object(value, path, AGENT_KEYS)
+    check_keys(value, path, "agent")
     if value.get("objectType", "Agent") != "Agent":
         fail(f"{path}.objectType", "must be Agent")
     if "name" in value:
@@ -179,7 +289,7 @@ def check_agent(value, path: str) -> None:
 
 
 def check_group(value, path: str) -> None:
-    check_object(value, path, AGENT_KEYS | {"member"}, ("objectType",))
+    check_keys(value, path, "group")
     if value["objectType"] != "Group":
         fail(f"{path}.objectType", "must be Group")
     if "name" in value:
@@ -207,7 +317,7 @@ def check_actor(value, path: str) -> None:
 
 
 def check_verb(value, path: str) -> None:
-    check_object(value, path, {"id", "display"}, ("id",))
+    check_keys(value, path, "verb")
     check_iri(value["id"], f"{path}.id")
     if "display" in value:
         check_language_map(value["display"], f"{path}.display")
@@ -227,7 +337,7 @@ def check_interaction_components(definition: dict, path: str) -> None:
         seen = set()
         for index, component in enumerate(components):
             item_path = f"{path}.{name}[{index}]"
-            check_object(component, item_path, {"id", "description"}, ("id",))
+            check_keys(component, item_path, "interaction component")
             component_id = check_string(component["id"], f"{item_path}.id")
             if component_id in seen:
                 fail(f"{item_path}.id", "must be unique within the list")
@@ -237,17 +347,7 @@ def check_interaction_components(definition: dict, path: str) -> None:
 
 
 def check_activity_definition(value, path: str) -> None:
-    keys = {
-        "name",
-        "description",
-        "type",
-        "moreInfo",
-        "extensions",
-        "interactionType",
-        "correctResponsesPattern",
-        *COMPONENT_LISTS,
-    }
-    check_object(value, path, keys)
+    check_keys(value, path, "activity definition")
     for key in ("name", "description"):
         if key in value:
             check_language_map(value[key], f"{path}.{key}")
@@ -271,7 +371,7 @@ def check_activity_definition(value, path: str) -> None:
 
 
 def check_activity(value, path: str) -> None:
-    check_object(value, path, {"objectType", "id", "definition"}, ("id",))
+    check_keys(value, path, "activity")
     if value.get("objectType", "Activity") != "Activity":
         fail(f"{path}.objectType", "must be Activity")
     check_iri(value["id"], f"{path}.id")
@@ -280,7 +380,7 @@ def check_activity(value, path: str) -> None:
 
 
 def check_statement_ref(value, path: str) -> None:
-    check_object(value, path, {"objectType", "id"}, ("objectType", "id"))
+    check_keys(value, path, "statement reference")
     if value["objectType"] != "StatementRef":
         fail(f"{path}.objectType", "must be StatementRef")
     check_uuid(value["id"], f"{path}.id")
@@ -310,7 +410,7 @@ def check_object_of(value, path: str, *, in_substatement: bool) -> None:
 
 
 def check_score(value, path: str) -> None:
-    check_object(value, path, {"scaled", "raw", "min", "max"})
+    check_keys(value, path, "score")
     for key in value:
         check_number(value[key], f"{path}.{key}")
     if "scaled" in value and not -1 <= value["scaled"] <= 1:
@@ -325,9 +425,7 @@ def check_score(value, path: str) -> None:
 
 
 def check_result(value, path: str) -> None:
-    check_object(
-        value, path, {"score", "success", "completion", "response", "duration", "extensions"}
-    )
+    check_keys(value, path, "result")
     if "score" in value:
         check_score(value["score"], f"{path}.score")
     for key in ("success", "completion"):
@@ -342,18 +440,7 @@ def check_result(value, path: str) -> None:
 
 
 def check_context(value, path: str, *, object_is_activity: bool) -> None:
-    keys = {
-        "registration",
-        "instructor",
-        "team",
-        "contextActivities",
-        "revision",
-        "platform",
-        "language",
-        "statement",
-        "extensions",
-    }
-    check_object(value, path, keys)
+    check_keys(value, path, "context")
     if "registration" in value:
         check_uuid(value["registration"], f"{path}.registration")
     if "instructor" in value:
@@ -361,10 +448,8 @@ def check_context(value, path: str, *, object_is_activity: bool) -> None:
     if "team" in value:
         check_group(value["team"], f"{path}.team")
     if "contextActivities" in value:
-        activities = check_object(
-            value["contextActivities"],
-            f"{path}.contextActivities",
-            {"parent", "grouping", "category", "other"},
+        activities = check_keys(
+            value["contextActivities"], f"{path}.contextActivities", "context activities"
         )
         for kind, items in activities.items():
             for index, activity in enumerate(items if isinstance(items, list) else [items]):
@@ -387,17 +472,14 @@ def check_context(value, path: str, *, object_is_activity: bool) -> None:
 def check_attachments(value, path: str) -> None:
     if not isinstance(value, list):
         fail(path, "must be a list")
-    keys = {"usageType", "display", "description", "contentType", "length", "sha2", "fileUrl"}
     for index, attachment in enumerate(value):
         item = f"{path}[{index}]"
-        check_object(
-            attachment, item, keys, ("usageType", "display", "contentType", "length", "sha2")
-        )
+        check_keys(attachment, item, "attachment")
         check_iri(attachment["usageType"], f"{item}.usageType")
         check_language_map(attachment["display"], f"{item}.display")
         if "description" in attachment:
             check_language_map(attachment["description"], f"{item}.description")
-        check_string(attachment["contentType"], f"{item}.contentType")
+        check_content_type(attachment["contentType"], f"{item}.contentType")
         length = attachment["length"]
         if isinstance(length, bool) or not isinstance(length, int) or length < 0:
             fail(f"{item}.length", "must be a non-negative integer")
@@ -427,17 +509,7 @@ def _check_core(value: dict, path: str, *, in_substatement: bool) -> None:
 
 
 def check_substatement(value, path: str) -> None:
-    keys = {
-        "objectType",
-        "actor",
-        "verb",
-        "object",
-        "result",
-        "context",
-        "timestamp",
-        "attachments",
-    }
-    check_object(value, path, keys, ("actor", "verb", "object"))
+    check_keys(value, path, "substatement")
     _check_core(value, path, in_substatement=True)
 
 
@@ -454,25 +526,9 @@ def check_authority(value, path: str) -> None:
         fail(f"{path}.member", "a Group as authority must have exactly two members")
 
 
-STATEMENT_KEYS = {
-    "id",
-    "actor",
-    "verb",
-    "object",
-    "result",
-    "context",
-    "timestamp",
-    "stored",
-    "authority",
-    "version",
-    "attachments",
-    "objectType",
-}
-
-
 def validate_statement(value, path: str = "statement") -> dict:
     """Raise StatementInvalid unless `value` is a valid xAPI 1.0.3 statement."""
-    check_object(value, path, STATEMENT_KEYS, ("actor", "verb", "object"))
+    check_keys(value, path, "statement")
     if "objectType" in value and value["objectType"] != "Statement":
         fail(f"{path}.objectType", "must be Statement")
     if "id" in value:

@@ -69,7 +69,7 @@ def _put(request: LRSRequest):
     statement, attachments = _statements_and_attachments(request)
     if not isinstance(statement, dict):
         raise StatementInvalid("statement", "PUT takes one statement (a JSON object)")
-    if "id" in statement and statement["id"].lower() != statement_id:
+    if "id" in statement and check_uuid(statement["id"], "statement.id").lower() != statement_id:
         raise StatementInvalid("statement.id", "differs from the statementId parameter")
     statement = {**statement, "id": statement_id}
     _check_scope(request, [statement])
