@@ -177,7 +177,7 @@ def test_timestamp_without_offset_is_accepted_in_1_0_3_and_refused_in_2_0(lrs):
         assert reply.status == 200  # 1.0.3 Data §2.4.7: "SHOULD" carry a time zone
     else:
         assert reply.status == 400  # 2.0: timestamps are RFC 3339, with an offset
-        assert "statement.timestamp" in reply.json()["error"]
+        assert "statements[0].timestamp" in reply.json()["error"]
 
 
 def test_timestamp_with_offset_is_kept_in_1_0_3_and_converted_to_utc_in_2_0(lrs):
