@@ -40,9 +40,11 @@ class Reply:
 class HttpLRS:
     """The LRS through plain HTTP; `send` is Django's test client or requests."""
 
-    def __init__(self, send, version: str):
+    def __init__(self, send, version: str, credentials: tuple[str, str]):
         self._send = send
         self.version = version
+        token = base64.b64encode(":".join(credentials).encode()).decode()
+        self.authorization = f"Basic {token}"  # for the alternate request syntax's form
 
     def request(self, method, resource, *, params=None, body=b"", content_type=None, headers=()):
         all_headers = {"X-Experience-API-Version": self.version, **dict(headers)}
@@ -82,8 +84,8 @@ class HttpLRS:
 class TinCanLRS(HttpLRS):
     """Statements through tincan's RemoteLRS (xAPI 1.0.3 only); the rest as plain HTTP."""
 
-    def __init__(self, send, remote: RemoteLRS):
-        super().__init__(send, remote.version)
+    def __init__(self, send, remote: RemoteLRS, credentials: tuple[str, str]):
+        super().__init__(send, remote.version, credentials)
         self.remote = remote
 
     @staticmethod
@@ -178,10 +180,10 @@ def lrs(request, version, client, transactional_db):
     record, secret = LRSClient.create(name="scenario", can_read=True, can_write=True)
     credentials = (record.key, secret)
     if request.param == "django":
-        return HttpLRS(_django_send(client, credentials), version)
+        return HttpLRS(_django_send(client, credentials), version, credentials)
     endpoint = request.getfixturevalue("live_server").url + "/xapi/"
     send = _requests_send(endpoint, credentials)
     if version.startswith("1."):
         remote = RemoteLRS(endpoint=endpoint, username=record.key, password=secret, version=version)
-        return TinCanLRS(send, remote)
-    return HttpLRS(send, version)
+        return TinCanLRS(send, remote, credentials)
+    return HttpLRS(send, version, credentials)
