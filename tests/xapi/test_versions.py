@@ -32,6 +32,7 @@ def post(client):
             HTTP_X_EXPERIENCE_API_VERSION=version,
         )
 
+    send.auth = f"Basic {token}"
     return send
 
 
@@ -194,3 +195,22 @@ def test_2_0_stored_statement_is_stamped_2_0_0(post):
     sent = statement(id=str(uuid.uuid4()))
     assert post(sent).status_code == 200
     assert StoredStatement.objects.get().data["version"] == "2.0.0"
+
+
+def test_a_1_0_3_reader_finds_statements_by_their_2_0_context_agents(post, client):
+    """Statements are returned as stored whatever the reader's version; related_agents
+    matches context agents for a 1.0.3 reader too."""
+    sent = statement(context={"contextAgents": [CONTEXT_AGENT]})
+    assert post(sent).status_code == 200
+    response = client.get(
+        "/xapi/statements",
+        {"agent": json.dumps(agent("coach")), "related_agents": "true"},
+        HTTP_AUTHORIZATION=post.auth,
+        HTTP_X_EXPERIENCE_API_VERSION="1.0.3",
+    )
+    assert response.status_code == 200
+    assert response["X-Experience-API-Version"] == "1.0.3"
+    [found] = response.json()["statements"]
+    assert found["id"] == sent["id"]
+    assert found["version"] == "2.0.0"
+    assert found["context"]["contextAgents"] == [CONTEXT_AGENT]
