@@ -57,6 +57,11 @@ def related_agents(statement: dict) -> list[tuple[str, bool]]:
         context = stmt.get("context") or {}
         add(context.get("instructor"), False)
         add(context.get("team"), False)
+        # xAPI 2.0 §4.1.6.1: related_agents also matches context agents and context groups.
+        for item in context.get("contextAgents") or []:
+            add(item.get("agent"), False)
+        for item in context.get("contextGroups") or []:
+            add(item.get("group"), False)
         if top_level:
             add(stmt.get("authority"), False)
             if obj.get("objectType") == "SubStatement":

@@ -9,7 +9,7 @@ from datetime import UTC, datetime
 
 from django.http import HttpResponse, JsonResponse
 
-from . import documents, jsonio
+from . import documents, jsonio, versions
 from .agents import IFI_KEYS, agent_ifi
 from .credentials import check_agent_in_scope, check_not_launch_credential
 from .documents import Preconditions, Scope
@@ -101,9 +101,10 @@ def agents(request: LRSRequest) -> HttpResponse:
 
 @lrs_endpoint(methods={"GET"}, authenticated=False)
 def about(request: LRSRequest) -> HttpResponse:
-    """§2.8 About Resource: open to everyone, whatever the version header (§2.8.s5)."""
+    """§2.8 About Resource: open to everyone, whatever the version header (§2.8.s5); it lists
+    xAPI 2.0.0 and the 1.0 versions (2.0 §4.1.6.7)."""
     _only(request, set())
-    return JsonResponse({"version": ["1.0.3", "1.0.2", "1.0.1", "1.0.0"], "extensions": {}})
+    return JsonResponse({"version": versions.ABOUT_VERSIONS, "extensions": {}})
 
 
 # --- one handler for the three document resources ------------------------------------------
@@ -157,8 +158,9 @@ def _one(request: LRSRequest, scope: Scope, document_id: str, agent: dict | None
         "preconditions": preconditions,
     }
     if request.method == "PUT":
-        # §3.1.s3: only profiles insist on a precondition before replacing a document.
-        require = scope.kind != Document.Kind.STATE
+        # Which resources insist on a precondition before replacing a document depends on
+        # the version (xapi.versions): profiles only in 1.0.3 (§3.1.s3), all three in 2.0.
+        require = request.version.put_needs_precondition(is_state=scope.kind == Document.Kind.STATE)
         document = documents.put_document(**fields, require_precondition=require)
     else:
         document = documents.post_document(**fields)

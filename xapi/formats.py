@@ -33,6 +33,9 @@ def _reduce(statement: dict) -> None:
         for key in ("instructor", "team"):
             if key in context:
                 context[key] = ifi_only(context[key])
+        for key, member in (("contextAgents", "agent"), ("contextGroups", "group")):  # xAPI 2.0
+            for item in context.get(key) or []:
+                item[member] = ifi_only(item[member])
         for kind, items in (context.get("contextActivities") or {}).items():
             items = items if isinstance(items, list) else [items]
             context["contextActivities"][kind] = [{"id": activity["id"]} for activity in items]

@@ -7,7 +7,6 @@ alternate syntax (`?method=PUT` with headers and content as form fields).
 
 import functools
 import io
-import re
 from dataclasses import dataclass, field
 from urllib.parse import parse_qsl
 
@@ -16,14 +15,13 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.http import http_date
 from django.views.decorators.csrf import csrf_exempt
 
-from . import app_settings, jsonio
+from . import app_settings, jsonio, versions
 from .credentials import CredentialRequestInvalid, OutOfScope, authenticate, parse_basic
 from .models import LaunchCredential, LRSClient
 from .store import StatementConflict
 from .validation import StatementInvalid
 
 # Communication §3.3: "1.0" followed by an optional patch number, nothing else.
-VERSION_HEADER = re.compile(r"^1\.0(\.[0-9]+)?$")
 READ_METHODS = {"GET", "HEAD"}
 WRITE_METHODS = {"PUT", "POST", "DELETE"}
 ALTERNATE_HEADERS = {
@@ -51,6 +49,7 @@ class LRSRequest:
     headers: dict[str, str]  # lower-case names
     body: bytes
     client: LRSClient | LaunchCredential | None = None
+    version: versions.XAPIVersion = versions.DEFAULT
     django_request: HttpRequest | None = field(default=None, repr=False)
 
     @property
@@ -169,11 +168,19 @@ def _authorize(lrs_request: LRSRequest) -> None:
 
 
 def _check_version(lrs_request: LRSRequest) -> None:
-    version = lrs_request.headers.get("x-experience-api-version")
-    if not version:
+    """1.0.3 Communication §3.3, 2.0 §4.1.7: the header is required; 1.0.x and 2.0.x are
+    answered in their own version (xapi.versions), anything else is a 400."""
+    header = lrs_request.headers.get("x-experience-api-version")
+    if not header:
         raise LRSError(400, "the X-Experience-API-Version header is required")
-    if not VERSION_HEADER.match(version):
-        raise LRSError(400, f"xAPI version {version} is not supported (1.0.x is)")
+    version = versions.negotiate(header)
+    if version is None:
+        raise LRSError(400, f"xAPI version {header} is not supported (1.0.x and 2.0.x are)")
+    lrs_request.version = version
+    django_request = lrs_request.django_request
+    alternate = django_request is not None and "method" in django_request.GET
+    if alternate and not version.alternate_syntax:
+        raise LRSError(400, "xAPI 2.0 has no alternate request syntax (?method=)")
 
 
 def error_response(status: int, message: str, headers: dict | None = None) -> HttpResponse:
@@ -213,7 +220,11 @@ def lrs_endpoint(*, methods: set[str], authenticated: bool = True, versioned: bo
                     _authorize(lrs_request)
                 if authenticated and versioned:
                     _check_version(lrs_request)
-                response = view(lrs_request, *args, **kwargs)
+                else:  # /about and the credential request answer any version header
+                    header = lrs_request.headers.get("x-experience-api-version")
+                    lrs_request.version = versions.negotiate(header) or versions.DEFAULT
+                with versions.activate(lrs_request.version):
+                    response = view(lrs_request, *args, **kwargs)
             except LRSError as error:
                 response = error_response(error.status, error.message, error.headers)
             except StatementInvalid as error:

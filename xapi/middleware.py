@@ -1,12 +1,13 @@
 from http import HTTPStatus
 
+from . import versions
 from .http import error_response
-from .store import XAPI_VERSION
 
 
 class ExperienceAPIVersionMiddleware:
     """Every response under /xapi/ names the xAPI version (Communication §3.3), errors and
-    404s for unknown resources included."""
+    404s for unknown resources included: the version the request asked for (1.0.x → 1.0.3,
+    2.0.x → 2.0.0), and 1.0.3 when it named none or one the LRS does not speak."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -15,7 +16,8 @@ class ExperienceAPIVersionMiddleware:
         response = self.get_response(request)
         if request.path_info.startswith("/xapi/"):
             response = _as_json_error(response)
-            response["X-Experience-API-Version"] = XAPI_VERSION
+            version = versions.negotiate(request.headers.get("X-Experience-API-Version"))
+            response["X-Experience-API-Version"] = (version or versions.DEFAULT).header
         return response
 
 

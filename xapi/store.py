@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from django.db import connection, transaction
 from django.utils import timezone
 
-from . import jsonio
+from . import jsonio, versions
 from .agents import agent_ifi, related_activities, related_agents
 from .definitions import context_activities_as_lists, merge_definition
 from .models import (
@@ -83,9 +83,14 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     statement["authority"] = authority  # the LRS vouches by the client's credentials (§2.4.9)
     statement["stored"] = stored.isoformat()
     statement.setdefault("timestamp", statement["stored"])
-    statement["version"] = statement.get("version", XAPI_VERSION)
+    version = versions.current()
+    statement["version"] = statement.get("version", version.statement_version)
     timestamp = check_timestamp(statement["timestamp"], f"{path}.timestamp")
+    statement["timestamp"] = version.stored_timestamp(statement["timestamp"], timestamp)
     obj = statement["object"]
+    if obj.get("objectType") == "SubStatement" and "timestamp" in obj:
+        moment = check_timestamp(obj["timestamp"], f"{path}.object.timestamp")
+        obj["timestamp"] = version.stored_timestamp(obj["timestamp"], moment)
     object_type = obj.get("objectType", "Activity")
     registration = (statement.get("context") or {}).get("registration")
     return _Row(

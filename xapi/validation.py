@@ -10,6 +10,7 @@ import re
 import uuid
 from datetime import UTC, datetime
 
+from . import versions
 from .agents import agent_ifi
 
 VOIDED = "http://adlnet.gov/expapi/verbs/voided"
@@ -115,6 +116,8 @@ OBJECT_KEYS: dict[str, tuple[set[str], tuple[str, ...]]] = {
         ("usageType", "display", "contentType", "length", "sha2"),
     ),
 }
+# xAPI 2.0 adds contextAgents and contextGroups to the context.
+OBJECT_KEYS["context 2.0"] = (OBJECT_KEYS["context"][0] | {"contextAgents", "contextGroups"}, ())
 
 
 # --- primitives -------------------------------------------------------------------------
@@ -440,7 +443,12 @@ def check_result(value, path: str) -> None:
 
 
 def check_context(value, path: str, *, object_is_activity: bool) -> None:
-    check_keys(value, path, "context")
+    kind = "context 2.0" if versions.current().context_agents else "context"
+    check_keys(value, path, kind)
+    if "contextAgents" in value:
+        check_context_agents(value["contextAgents"], f"{path}.contextAgents")
+    if "contextGroups" in value:
+        check_context_groups(value["contextGroups"], f"{path}.contextGroups")
     if "registration" in value:
         check_uuid(value["registration"], f"{path}.registration")
     if "instructor" in value:
@@ -467,6 +475,48 @@ def check_context(value, path: str, *, object_is_activity: bool) -> None:
         check_statement_ref(value["statement"], f"{path}.statement")
     if "extensions" in value:
         check_extensions(value["extensions"], f"{path}.extensions")
+
+
+def _check_relevant_types(value: dict, path: str) -> None:
+    """2.0 §4.2.2.5: relevantTypes, when present, is a list of one or more IRIs."""
+    if "relevantTypes" not in value:
+        return
+    types = value["relevantTypes"]
+    if not isinstance(types, list) or not types:
+        fail(f"{path}.relevantTypes", "must be a list of one or more IRIs")
+    for index, iri in enumerate(types):
+        check_iri(iri, f"{path}.relevantTypes[{index}]")
+
+
+def check_context_agents(value, path: str) -> None:
+    """2.0 §4.2.2.5 Context Agents: contextAgent objects, each with one Agent (not a Group)."""
+    if not isinstance(value, list):
+        fail(path, "must be a list of contextAgent objects")
+    for index, item in enumerate(value):
+        item_path = f"{path}[{index}]"
+        check_object(
+            item, item_path, {"objectType", "agent", "relevantTypes"}, ("objectType", "agent")
+        )
+        if item["objectType"] != "contextAgent":
+            fail(f"{item_path}.objectType", "must be contextAgent")
+        check_agent(item["agent"], f"{item_path}.agent")
+        _check_relevant_types(item, item_path)
+
+
+def check_context_groups(value, path: str) -> None:
+    """2.0 §4.2.2.5 Context Groups: contextGroup objects, each with one identified or
+    anonymous Group."""
+    if not isinstance(value, list):
+        fail(path, "must be a list of contextGroup objects")
+    for index, item in enumerate(value):
+        item_path = f"{path}[{index}]"
+        check_object(
+            item, item_path, {"objectType", "group", "relevantTypes"}, ("objectType", "group")
+        )
+        if item["objectType"] != "contextGroup":
+            fail(f"{item_path}.objectType", "must be contextGroup")
+        check_group(item["group"], f"{item_path}.group")
+        _check_relevant_types(item, item_path)
 
 
 def check_attachments(value, path: str) -> None:
@@ -503,7 +553,9 @@ def _check_core(value: dict, path: str, *, in_substatement: bool) -> None:
         object_is_activity = value["object"].get("objectType", "Activity") == "Activity"
         check_context(value["context"], f"{path}.context", object_is_activity=object_is_activity)
     if "timestamp" in value:
-        check_timestamp(value["timestamp"], f"{path}.timestamp")
+        moment = check_timestamp(value["timestamp"], f"{path}.timestamp")
+        if moment.tzinfo is None and versions.current().timestamps_need_offset:
+            fail(f"{path}.timestamp", "must carry a time zone offset (xAPI 2.0, RFC 3339)")
     if "attachments" in value:
         check_attachments(value["attachments"], f"{path}.attachments")
 
@@ -527,7 +579,7 @@ def check_authority(value, path: str) -> None:
 
 
 def validate_statement(value, path: str = "statement") -> dict:
-    """Raise StatementInvalid unless `value` is a valid xAPI 1.0.3 statement."""
+    """Raise StatementInvalid unless `value` is a valid statement in the request's xAPI version."""
     check_keys(value, path, "statement")
     if "objectType" in value and value["objectType"] != "Statement":
         fail(f"{path}.objectType", "must be Statement")
@@ -540,6 +592,7 @@ def validate_statement(value, path: str = "statement") -> dict:
         check_authority(value["authority"], f"{path}.authority")
     if "version" in value:
         version = check_string(value["version"], f"{path}.version")
-        if not re.match(r"^1\.0(\.\d+)?$", version):
-            fail(f"{path}.version", "must be a 1.0.x version")
+        if not versions.current().statement_versions.match(version):
+            allowed = "1.0.x or 2.0.0" if versions.current().is_2_0 else "a 1.0.x version"
+            fail(f"{path}.version", f"must be {allowed}")
     return value
