@@ -413,6 +413,11 @@ SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES = int(
 SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS = env_bool(
     "SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", True
 )
+# cmi5 launches (docs/moodle.md, xapi/cmi5.py): Sensi calls the launching LMS's fetch URL and
+# LRS only under these origins (scheme://host[:port], comma-separated; empty: cmi5 is off), and
+# waits at most this many seconds for each answer.
+SENSI_CMI5_ALLOWED_ORIGINS = env_list("SENSI_CMI5_ALLOWED_ORIGINS")
+SENSI_CMI5_TIMEOUT_SECONDS = float(os.environ.get("SENSI_CMI5_TIMEOUT_SECONDS", "10"))
 
 # Compliance
 SENSI_COMPLIANCE_DUE_SOON_DAYS = int(os.environ.get("SENSI_COMPLIANCE_DUE_SOON_DAYS", "14"))
