@@ -36,8 +36,7 @@ from django.views.decorators.http import require_POST
 
 from quizzes.models import QuizAttempt
 from xapi import cmi5 as protocol
-from xapi.agents import agent_ifi
-from xapi.launches import LaunchInvalid, LaunchTicket, _bind, needs_binding
+from xapi.launches import LaunchInvalid
 
 from .learning_records import module_activity
 from .models import Cmi5Session, ModulePage, ModuleProgress
@@ -71,6 +70,10 @@ def open_session(*, module: ModulePage, params) -> Cmi5Session:
     token = protocol.fetch_token(launch.fetch)
     data = protocol.read_launch_data(launch=launch, token=token)
     now = timezone.now()
+    # Launches nobody signed in for: their credentials are of no further use.
+    Cmi5Session.objects.filter(state=State.LAUNCHED, token_expires_at__lte=now).update(
+        state=State.ABANDONED, auth_token="", closed_at=now
+    )
     try:
         with transaction.atomic():
             return Cmi5Session.objects.create(
@@ -95,15 +98,6 @@ def open_session(*, module: ModulePage, params) -> Cmi5Session:
 # The signed-in learner accepts ---------------------------------------------------------------
 
 
-def _ticket(session: Cmi5Session) -> LaunchTicket:
-    return LaunchTicket(
-        actor=session.actor,
-        actor_ifi=agent_ifi(session.actor),
-        registration=str(session.registration),
-        activity_id=session.activity_id,
-    )
-
-
 def resume_launch(request, module: ModulePage, launch_id: str, session_pk: int) -> HttpResponse:
     """`?launch=<id>` of a parked cmi5 launch: confirm a first binding, then initialize."""
     from .launches import forget_launch, launch_refused
@@ -113,8 +107,7 @@ def resume_launch(request, module: ModulePage, launch_id: str, session_pk: int) 
     ).first()
     if session is None:
         return launch_refused(request, module, LaunchInvalid("launch: unknown or used already"))
-    ticket = _ticket(session)
-    if needs_binding(ticket=ticket) and request.method != "POST":
+    if protocol.actor_needs_binding(actor=session.actor) and request.method != "POST":
         return TemplateResponse(
             request,
             "courses/launch_confirm.html",
@@ -124,6 +117,9 @@ def resume_launch(request, module: ModulePage, launch_id: str, session_pk: int) 
     try:
         initialize(user=request.user, module=module, session=session)
     except LaunchInvalid as error:
+        Cmi5Session.objects.filter(pk=session.pk, state=State.LAUNCHED).update(
+            state=State.ABANDONED, auth_token="", closed_at=timezone.now()
+        )
         return launch_refused(request, module, error)
     return redirect(module.get_url(request))
 
@@ -139,7 +135,12 @@ def initialize(*, user, module: ModulePage, session: Cmi5Session) -> Cmi5Session
         session = Cmi5Session.objects.select_for_update().get(pk=session.pk)
         if session.state != State.LAUNCHED or session.user_id is not None:
             raise LaunchInvalid("launch: used already")
-        _bind(user=user, ticket=_ticket(session))
+        protocol.bind_actor(
+            user=user,
+            actor=session.actor,
+            registration=str(session.registration),
+            activity_id=session.activity_id,
+        )
         for earlier in Cmi5Session.objects.select_for_update().filter(
             user=user, activity_id=session.activity_id, state=State.INITIALIZED
         ):

@@ -36,7 +36,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import jsonio
-from .launches import LaunchInvalid, LaunchRefused, _launch_actor
+from .agents import agent_ifi
+from .launches import (
+    LaunchInvalid,
+    LaunchRefused,
+    LaunchTicket,
+    _bind,
+    _launch_actor,
+    needs_binding,
+)
 from .validation import StatementInvalid, check_uuid
 
 logger = logging.getLogger(__name__)
@@ -141,6 +149,25 @@ def check_launch(*, activity_iri: str, params) -> LaunchParams:
         actor=_launch_actor(params.get("actor", "")),
         registration=registration,
         activity_id=activity_iri,
+    )
+
+
+def _ticket(*, actor: dict, registration: str, activity_id: str) -> LaunchTicket:
+    return LaunchTicket(
+        actor=actor, actor_ifi=agent_ifi(actor), registration=registration, activity_id=activity_id
+    )
+
+
+def actor_needs_binding(*, actor: dict) -> bool:
+    """The LMS actor is not bound to anyone in Sensi yet: the learner confirms it is theirs
+    (as for a TinCan launch, xapi.launches)."""
+    return needs_binding(ticket=_ticket(actor=actor, registration="", activity_id=""))
+
+
+def bind_actor(*, user, actor: dict, registration: str, activity_id: str) -> None:
+    """Bind the LMS actor to `user` on first use; raises LaunchRefused if it is someone else's."""
+    _bind(
+        user=user, ticket=_ticket(actor=actor, registration=registration, activity_id=activity_id)
     )
 
 

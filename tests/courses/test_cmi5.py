@@ -286,6 +286,8 @@ def test_actor_bound_to_someone_else_is_refused_and_nothing_sent(client, module,
     response = launch(client, lms, module)
     assert response.status_code == 403
     assert len(lms.sessions()) == 1
+    refused = Cmi5Session.objects.exclude(user=owner).get()
+    assert refused.state == "abandoned" and refused.auth_token == "" and refused.user is None
 
 
 def test_exit_is_post_only_and_only_for_the_sessions_learner(client, module, lms):
