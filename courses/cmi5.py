@@ -24,6 +24,7 @@ learner's next step; the learner's own progress in Sensi never waits for the LMS
 
 import logging
 from datetime import timedelta
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
@@ -326,6 +327,17 @@ def _send(session: Cmi5Session, verb: str, *, result: dict | None = None, now=No
 
 
 # Back to the LMS ----------------------------------------------------------------------------
+
+
+def allow_return(response):
+    """A module page with an open cmi5 session may post "Back to the learning platform", whose
+    answer redirects to the LMS's returnURL: browsers apply the page's CSP `form-action` to
+    that redirect, so the returnURL's origin is added for this page only."""
+    session = (getattr(response, "context_data", None) or {}).get("cmi5_session")
+    if session is not None and session.return_url:
+        parts = urlsplit(session.return_url)
+        response._csp_update = {"form-action": [f"{parts.scheme}://{parts.netloc}"]}
+    return response
 
 
 @login_required

@@ -123,7 +123,7 @@ class ModulePage(LearnerPageMixin, Page):
             return cmi5.park_launch(request, self)
         if launches.LAUNCH_PARAM in request.GET and request.user.is_authenticated:
             return launches.resume_launch(request, self)
-        return super().serve(request, *args, **kwargs)
+        return cmi5.allow_return(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
         from .cmi5 import open_session_for

@@ -143,6 +143,13 @@ class FakeLMS:
 
             def do_GET(self):
                 parts = urlsplit(self.path)
+                if parts.path.startswith("/course/"):  # the returnURL: the LMS's course page
+                    page = b"<!doctype html><html lang='de'><title>LMS</title><h1>Kurs</h1></html>"
+                    self.send_response(200)
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                    self.send_header("Content-Length", str(len(page)))
+                    self.end_headers()
+                    return self.wfile.write(page)
                 query = {k: v[0] for k, v in parse_qs(parts.query).items()}
                 if parts.path != "/lrs/activities/state" or self._session() is None:
                     return self._answer(401 if self._session() is None else 404)

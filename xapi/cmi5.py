@@ -75,12 +75,12 @@ MOVE_ON = ("Passed", "Completed", "CompletedAndPassed", "CompletedOrPassed", "No
 
 FETCH_ERROR = _(
     "Your learning platform did not hand Sensi the access for this launch, for example because "
-    "the launch link was used already. Sensi records nothing for it. Please start the module "
-    "again from your learning platform."
+    "the launch link was used already. Please start the module again from your learning "
+    "platform."
 )
 LMS_UNREACHABLE = _(
-    "Sensi could not reach your learning platform to start this launch. Sensi records nothing "
-    "for it. Please try again later from your learning platform."
+    "Sensi could not reach your learning platform to start this launch. Please try again later "
+    "from your learning platform."
 )
 
 
