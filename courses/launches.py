@@ -32,12 +32,18 @@ def park_launch(request, module) -> HttpResponse:
         ticket = check_launch(root=module_activity(module), params=request.GET)
     except LaunchInvalid as error:
         return launch_refused(request, module, error)
-    launch_id = secrets.token_urlsafe(16)
-    pending = dict(list(request.session.get(PENDING_LAUNCHES, {}).items())[-(MAX_PENDING - 1) :])
-    pending[launch_id] = {"module": module.pk, "ticket": ticket.as_dict()}
-    request.session[PENDING_LAUNCHES] = pending
+    launch_id = pending_launch(request, {"module": module.pk, "ticket": ticket.as_dict()})
     request.session[LMS_WINDOW] = True
     return redirect(f"{module.get_url(request)}?{LAUNCH_PARAM}={launch_id}")
+
+
+def pending_launch(request, entry: dict) -> str:
+    """Keep a checked launch (TinCan or cmi5) in the session under a new one-time id."""
+    launch_id = secrets.token_urlsafe(16)
+    pending = dict(list(request.session.get(PENDING_LAUNCHES, {}).items())[-(MAX_PENDING - 1) :])
+    pending[launch_id] = entry
+    request.session[PENDING_LAUNCHES] = pending
+    return launch_id
 
 
 def resume_launch(request, module) -> HttpResponse:
@@ -48,6 +54,10 @@ def resume_launch(request, module) -> HttpResponse:
     entry = request.session.get(PENDING_LAUNCHES, {}).get(launch_id)
     if entry is None or entry["module"] != module.pk:
         return launch_refused(request, module, LaunchInvalid("launch: unknown or used already"))
+    if "cmi5" in entry:
+        from . import cmi5
+
+        return cmi5.resume_launch(request, module, launch_id, entry["cmi5"])
     ticket = LaunchTicket.from_dict(entry["ticket"])
     if needs_binding(ticket=ticket) and request.method != "POST":
         return TemplateResponse(
@@ -55,7 +65,7 @@ def resume_launch(request, module) -> HttpResponse:
             "courses/launch_confirm.html",
             {"page": module, "actor": ticket.actor, "launch_id": launch_id},
         )
-    _forget(request, launch_id)
+    forget_launch(request, launch_id)
     try:
         accept_lms_launch(user=request.user, module=module, ticket=ticket)
     except LaunchInvalid as error:
@@ -63,7 +73,7 @@ def resume_launch(request, module) -> HttpResponse:
     return redirect(module.get_url(request))
 
 
-def _forget(request, launch_id: str) -> None:
+def forget_launch(request, launch_id: str) -> None:
     pending = dict(request.session.get(PENDING_LAUNCHES, {}))
     pending.pop(launch_id, None)
     request.session[PENDING_LAUNCHES] = pending

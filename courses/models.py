@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from xapi.cmi5 import is_launch as cmi5_launch
 from xapi.launches import is_launch
 
 from .blocks import LessonStreamBlock
@@ -114,19 +115,23 @@ class ModulePage(LearnerPageMixin, Page):
     def serve(self, request, *args, **kwargs):
         """A launch from an LMS is checked and parked first, signed in or not, so that its
         credential never reaches the login page's `next=` (courses.launches)."""
-        from . import launches
+        from . import cmi5, launches
 
         if is_launch(request.GET):
             return launches.park_launch(request, self)
+        if cmi5_launch(request.GET):
+            return cmi5.park_launch(request, self)
         if launches.LAUNCH_PARAM in request.GET and request.user.is_authenticated:
             return launches.resume_launch(request, self)
-        return super().serve(request, *args, **kwargs)
+        return cmi5.allow_return(super().serve(request, *args, **kwargs))
 
     def get_context(self, request, *args, **kwargs):
+        from .cmi5 import open_session_for
         from .selectors import module_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = module_outline(module=self, user=request.user)
+        context["cmi5_session"] = open_session_for(user=request.user, module=self)
         return context
 
 
@@ -230,3 +235,70 @@ class LessonRead(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.lesson_key}"
+
+
+class Cmi5Session(models.Model):
+    """One cmi5 launch of a module by an LMS (courses.cmi5, xapi.cmi5): the session the LMS
+    opened, the credential it handed over (kept only while the session is open) and which
+    "cmi5 defined" statements Sensi has sent in it."""
+
+    class Mode(models.TextChoices):
+        NORMAL = "Normal", _("normal")
+        BROWSE = "Browse", _("browse")
+        REVIEW = "Review", _("review")
+
+    class State(models.TextChoices):
+        LAUNCHED = "launched", _("launched, learner not signed in yet")
+        INITIALIZED = "initialized", _("open")
+        TERMINATED = "terminated", _("terminated")
+        ABANDONED = "abandoned", _("abandoned")
+
+    session_id = models.CharField(_("session id"), max_length=100, unique=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="cmi5_sessions",
+    )
+    module_key = models.UUIDField(_("module"))
+    activity_id = models.CharField(_("activity id"), max_length=512)
+    registration = models.UUIDField(_("registration"))
+    actor = models.JSONField(_("LMS actor"))
+    endpoint = models.URLField(_("LRS endpoint"), max_length=2000)
+    auth_token = models.CharField(_("credential"), max_length=2000, blank=True)
+    token_expires_at = models.DateTimeField(_("credential used until"))
+    launch_mode = models.CharField(_("launch mode"), max_length=10, choices=Mode.choices)
+    move_on = models.CharField(_("move on"), max_length=20)
+    mastery_score = models.FloatField(_("mastery score"), null=True, blank=True)
+    return_url = models.URLField(_("return URL"), max_length=2000, blank=True)
+    context_template = models.JSONField(_("context template"))
+    state = models.CharField(
+        _("state"), max_length=12, choices=State.choices, default=State.LAUNCHED
+    )
+    launched_at = models.DateTimeField(_("launched"), auto_now_add=True)
+    initialized_at = models.DateTimeField(_("initialized"), null=True, blank=True)
+    completed_sent_at = models.DateTimeField(_("completed sent"), null=True, blank=True)
+    passed_sent_at = models.DateTimeField(_("passed sent"), null=True, blank=True)
+    failed_sent_at = models.DateTimeField(_("failed sent"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("cmi5 session")
+        verbose_name_plural = _("cmi5 sessions")
+        indexes = [
+            models.Index(fields=["user", "module_key", "state"], name="cmi5session_user_module"),
+            models.Index(fields=["registration", "activity_id"], name="cmi5session_registration"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id} ({self.get_state_display()})"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state == self.State.INITIALIZED
+
+    @property
+    def records_results(self) -> bool:
+        """Browse and Review sessions send no completed, passed or failed (cmi5 §10.2.2)."""
+        return self.launch_mode == self.Mode.NORMAL

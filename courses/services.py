@@ -7,7 +7,7 @@ from wagtail.models import Page, Revision
 from quizzes.models import QuizPage
 from xapi import launches
 
-from . import learning_records, reading
+from . import cmi5, learning_records, reading
 from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
 
 
@@ -90,8 +90,10 @@ def refresh_completion(*, user, module: ModulePage, progress: ModuleProgress) ->
     """Complete the module once every lesson is read and its quiz (if any) is passed.
 
     Completion is kept: later edits to the module do not take it away (renewed
-    acknowledgements are the compliance module's business).
+    acknowledgements are the compliance module's business). Every call (a lesson read, a quiz
+    attempt) also tells an open cmi5 session of the module, after the commit.
     """
+    cmi5.report_later(user=user, module=module)
     if progress.completed_at:
         return progress
     from .selectors import module_requirements_met

@@ -17,7 +17,12 @@ def tincan_urls():
             "module/<int:page_id>/tincan.zip",
             admin_views.tincan_package,
             name="courses_tincan_package",
-        )
+        ),
+        path(
+            "module/<int:page_id>/cmi5.zip",
+            admin_views.cmi5_package,
+            name="courses_cmi5_package",
+        ),
     ]
 
 
@@ -30,6 +35,12 @@ def tincan_button(page, user, next_url=None, view_name=None):
             reverse("courses_tincan_package", args=[page.pk]),
             icon_name="download",
             priority=90,
+        )
+        yield Button(
+            _("cmi5 package"),
+            reverse("courses_cmi5_package", args=[page.pk]),
+            icon_name="download",
+            priority=91,
         )
 
 

@@ -28,6 +28,11 @@ DEFAULTS = {
     # in every learner's browser). Turn off only for an LMS that cannot request launch
     # credentials.
     "SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS": True,
+    # cmi5 launches (docs/moodle.md, xapi/cmi5.py): Sensi calls the launching LMS's fetch URL
+    # and LRS only under these origins (scheme://host[:port]; empty: cmi5 is off), and waits
+    # at most this many seconds for each answer.
+    "SENSI_CMI5_ALLOWED_ORIGINS": [],
+    "SENSI_CMI5_TIMEOUT_SECONDS": 10.0,
 }
 
 

@@ -92,7 +92,7 @@ def _read_chunked_body(request: HttpRequest) -> None:
         return  # the server has delimited the body itself
     if not request.META.get("wsgi.input_terminated"):
         raise LRSError(411, "send the body with Content-Length (chunked bodies are not supported)")
-    maximum = settings.SENSI_XAPI_MAX_BODY_BYTES
+    maximum = app_settings.SENSI_XAPI_MAX_BODY_BYTES
     body = request.META["wsgi.input"].read(maximum + 1)
     if len(body) > maximum:
         raise LRSError(413, f"the body exceeds {maximum} bytes")

@@ -408,6 +408,8 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = SENSI_XAPI_MAX_BODY_BYTES
 env_setting("SENSI_XAPI_ACTOR")
 env_setting("SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES", int)
 env_setting("SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", parse_bool)
+env_setting("SENSI_CMI5_ALLOWED_ORIGINS", parse_list)
+env_setting("SENSI_CMI5_TIMEOUT_SECONDS", float)
 
 # Compliance (compliance/app_settings.py): standing, reports, reminders, certificates, the
 # acknowledgement ledger and its retention period. Learning data and reminders are kept as
