@@ -2,9 +2,11 @@
 GDPR) and its JSON download. The structure is documented in docs/privacy.md; its keys are
 stable English identifiers, `FORMAT_VERSION` changes when they do.
 
-One query per kind of data, whatever the amount (tested): rows are read with `values()`
-and joined to page titles by translation key in one further query, and xAPI statements are
-streamed by `statements_of` instead of being loaded at once.
+The sections are declared by the apps that own the data (`<app>/personal_data.py`,
+collected by `privacy.registry`). One query per kind of data, whatever the amount (tested):
+rows are read with `values()` and joined to page titles by translation key in one further
+query for all sections, and xAPI statements are streamed by `statements_of` instead of
+being loaded at once.
 """
 
 from collections.abc import Iterator
