@@ -7,7 +7,7 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from gdpr import Declaration, Deletion, Section
 
-from .models import LessonRead, ModuleProgress
+from .models import Cmi5Session, LessonRead, ModuleProgress
 
 
 def learning_progress(user) -> list[dict]:
@@ -26,6 +26,31 @@ def lessons_read(user) -> list[dict]:
     )
 
 
+def cmi5_sessions(user) -> list[dict]:
+    """Launches of a module by a learning platform (cmi5): which one, in which mode, and what
+    Sensi reported to it; never the credential the platform handed over."""
+    return list(
+        Cmi5Session.objects.filter(user=user)
+        .order_by("launched_at")
+        .values(
+            "module_key",
+            "endpoint",
+            "registration",
+            "launch_mode",
+            "state",
+            "launched_at",
+            "completed_sent_at",
+            "passed_sent_at",
+            "failed_sent_at",
+            "closed_at",
+        )
+    )
+
+
+def expired_cmi5_sessions(cutoff: datetime) -> QuerySet:
+    return Cmi5Session.objects.filter(launched_at__lt=cutoff)
+
+
 def expired_progress(cutoff: datetime) -> QuerySet:
     return ModuleProgress.objects.filter(updated_at__lt=cutoff)
 
@@ -39,7 +64,7 @@ def expired_lessons_read(cutoff: datetime) -> QuerySet:
 
 
 DECLARATION = Declaration(
-    models=(ModuleProgress, LessonRead),
+    models=(ModuleProgress, LessonRead, Cmi5Session),
     sections=(
         Section("learning_progress", learning_progress, titles={"module_key": "module_title"}),
         Section(
@@ -47,9 +72,11 @@ DECLARATION = Declaration(
             lessons_read,
             titles={"module_key": "module_title", "lesson_key": "lesson_title"},
         ),
+        Section("cmi5_sessions", cmi5_sessions, titles={"module_key": "module_title"}),
     ),
     retention=(
         Deletion("lessons_read", "learning", expired_lessons_read),
         Deletion("module_progress", "learning", expired_progress),
+        Deletion("cmi5_sessions", "learning", expired_cmi5_sessions),
     ),
 )

@@ -33,6 +33,7 @@ from . import app_settings, registry
 ORDER = (
     "lessons_read",
     "module_progress",
+    "cmi5_sessions",
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",

@@ -65,6 +65,7 @@ ORDER = (
     "roles",
     "learning_progress",
     "lessons_read",
+    "cmi5_sessions",
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",

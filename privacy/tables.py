@@ -110,6 +110,20 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                 for row in data.lessons_read
             ],
         ),
+        "cmi5": Table(
+            _("Launches from a learning platform (cmi5)"),
+            (_("Module"), _("Learning platform"), _("Launched"), _("Mode"), _("Ended")),
+            [
+                (
+                    row["module_title"] or row["module_key"],
+                    row["endpoint"],
+                    _when(row["launched_at"], missing=""),
+                    row["launch_mode"],
+                    _when(row["closed_at"]),
+                )
+                for row in data.cmi5_sessions
+            ],
+        ),
         "quizzes": Table(
             _("Your quiz attempts (your answers are in the download)"),
             (_("Quiz"), _("Module"), _("Submitted"), _("Score"), _("Result")),

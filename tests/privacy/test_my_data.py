@@ -119,6 +119,7 @@ def test_the_download_has_a_stable_structure(learners):
         "roles",
         "learning_progress",
         "lessons_read",
+        "cmi5_sessions",
         "quiz_attempts",
         "quiz_draws",
         "scenario_answers",

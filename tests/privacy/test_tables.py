@@ -17,6 +17,7 @@ def data(**sections) -> PersonalData:
         for key in (
             "learning_progress",
             "lessons_read",
+            "cmi5_sessions",
             "quiz_attempts",
             "scenario_answers",
             "obligations",
@@ -33,7 +34,7 @@ def data(**sections) -> PersonalData:
 def test_every_table_has_a_caption_and_columns_and_no_rows_without_data():
     with translation.override("de"):
         tables = my_data_tables(data())
-    assert len(tables) == 11
+    assert len(tables) == 12
     for table in tables.values():
         assert table.caption and table.columns and table.rows == []
 
