@@ -51,7 +51,7 @@ XAPI_1_0_3 = XAPIVersion(
     header="1.0.3",
     statement_version="1.0.3",
     # 1.0.3 Data §2.4.10: reject a version that does not start with 1.0.
-    statement_versions=re.compile(r"^1\.0(\.\d+)?$"),
+    statement_versions=re.compile(r"^1\.0(\.\d+)?\Z"),
     context_agents=False,
     timestamps_need_offset=False,
     timestamps_in_utc=False,
@@ -63,7 +63,7 @@ XAPI_2_0_0 = XAPIVersion(
     # 2.0 §4.2.4.3: a statement keeps the version it was accepted with, 2.0.0 if it had none.
     statement_version="2.0.0",
     # 2.0 §4.1.7: the statement version is 2.0.0 for every 2.0.x; 1.0.x statements stay valid.
-    statement_versions=re.compile(r"^(1\.0(\.\d+)?|2\.0\.0)$"),
+    statement_versions=re.compile(r"^(1\.0(\.\d+)?|2\.0\.0)\Z"),
     context_agents=True,
     timestamps_need_offset=True,
     timestamps_in_utc=True,
@@ -79,8 +79,8 @@ ABOUT_VERSIONS = ["2.0.0", "1.0.3", "1.0.2", "1.0.1", "1.0.0"]
 # 1.0.3 §3.3 and 2.0 §4.1.7: "1.0" is 1.0.0 and "2.0" is 2.0.0; any other minor version is
 # refused. Strict patterns, so that "1.0garbage" or "2.0.0-beta" are refused too.
 _NEGOTIATED = (
-    (re.compile(r"^1\.0(\.\d+)?$"), XAPI_1_0_3),
-    (re.compile(r"^2\.0(\.\d+)?$"), XAPI_2_0_0),
+    (re.compile(r"^1\.0(\.\d+)?\Z"), XAPI_1_0_3),
+    (re.compile(r"^2\.0(\.\d+)?\Z"), XAPI_2_0_0),
 )
 
 _current: ContextVar[XAPIVersion] = ContextVar("xapi_version", default=DEFAULT)
@@ -88,7 +88,7 @@ _current: ContextVar[XAPIVersion] = ContextVar("xapi_version", default=DEFAULT)
 
 def negotiate(header: str | None) -> XAPIVersion | None:
     """The version for an X-Experience-API-Version header; None if missing or unsupported."""
-    value = (header or "").strip()
+    value = header or ""  # exact: "1.0 " or "1.0\n" is no version
     for pattern, version in _NEGOTIATED:
         if pattern.match(value):
             return version

@@ -84,7 +84,8 @@ def test_thirteen_retained_statements_keep_their_attachments_through_the_purge(l
     shared = [part(f"Anhang {n}") for n in range(13)]
     for attachment in shared:
         store(statement_with(attachment), attachment, old=True)
-    retained = [store(statement_with(attachment)) for attachment in shared]
+    # Each request brings its parts (Communication §1.5.2: an earlier request's do not count).
+    retained = [store(statement_with(attachment), attachment) for attachment in shared]
     only_expired = part("nur alt")
     store(statement_with(only_expired), only_expired, old=True)
 

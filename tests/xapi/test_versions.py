@@ -42,7 +42,7 @@ def post(client):
         ("1.0", versions.XAPI_1_0_3),
         ("1.0.0", versions.XAPI_1_0_3),
         ("1.0.3", versions.XAPI_1_0_3),
-        (" 2.0 ", versions.XAPI_2_0_0),
+        (" 2.0 ", None),
         ("2.0.0", versions.XAPI_2_0_0),
         ("2.0.9", versions.XAPI_2_0_0),
         ("2.1.0", None),

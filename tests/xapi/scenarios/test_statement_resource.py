@@ -74,7 +74,9 @@ def test_voided_statement_is_found_only_by_voided_statement_id(lrs):
     assert lrs.save_statements([void]).status == 200
     assert lrs.statement(target["id"]).status == 404
     assert lrs.statement(target["id"], voided=True).status == 200
-    assert ids(lrs.query(agent=agent("p1"))) == []
+    # The voided statement is gone from queries; the voiding statement, whose StatementRef
+    # targets a statement that matches, is returned (1.0.3 Communication §2.1.3.s3, §2.1.4.s1.b2)
+    assert ids(lrs.query(agent=agent("p1"))) == [void["id"]]
     # 2.0 §4.2.5 as 1.0.3 Data §2.3.2: a voiding statement cannot be voided; Sensi refuses it
     assert lrs.save_statements([voiding(void["id"])]).status == 400
     assert lrs.statement(void["id"]).status == 200
