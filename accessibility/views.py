@@ -8,10 +8,10 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from content.languages import current_language
 from courses import app_settings as courses_settings
 
 from . import app_settings
@@ -35,7 +35,7 @@ def statement(request):
                     name=data["name"],
                     email=data["email"],
                     page=data["page"],
-                    language=get_language() or settings.LANGUAGE_CODE,
+                    language=current_language(),
                 )
             messages.success(
                 request,

@@ -5,7 +5,8 @@ from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from django.utils.translation import get_language
+
+from content.languages import current_language
 
 from . import drawing, learning_records
 from .forms import TOKEN_MAX_AGE
@@ -130,7 +131,7 @@ def submit_attempt(
                 module_key=quiz.get_parent().translation_key,
                 quiz=quiz,
                 revision_id=quiz.live_revision_id,
-                language=get_language() or quiz.locale.language_code,
+                language=current_language(),
                 token=token,
                 draw=draw,
                 answers={qid: list(selected) for qid, selected in answers.items()},

@@ -14,9 +14,11 @@ from courses import app_settings
 TOKEN_PATTERN = re.compile(r'name="token" value="([^"]+)"')
 
 
-def lesson_token(client, lesson, *, seconds_ago: float = 0) -> str:
-    """Open the lesson (as if `seconds_ago` seconds ago) and return its reading token."""
-    with mock.patch("courses.reading.clock", return_value=time.time() - seconds_ago):
+def lesson_token(client, lesson, *, seconds_ago: float = 0, at: float | None = None) -> str:
+    """Open the lesson (as if `seconds_ago` seconds ago, or at the clock time `at`) and return
+    its reading token."""
+    opened = time.time() - seconds_ago if at is None else at
+    with mock.patch("courses.reading.clock", return_value=opened):
         response = client.get(lesson.url)
     assert response.status_code == 200, response.status_code
     return TOKEN_PATTERN.search(response.content.decode()).group(1)

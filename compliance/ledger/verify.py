@@ -12,8 +12,9 @@ is noticed.
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+
+from content.languages import current_language
 
 from ..dates import local_datetime
 from ..models import LedgerCheck, LedgerEntry, LedgerHead
@@ -48,7 +49,7 @@ class Verification:
                 "entries from #%(start)s verified now."
             ) % {
                 "entries": self.entries,
-                "when": local_datetime(self.full_check_at, get_language() or "de"),
+                "when": local_datetime(self.full_check_at, current_language()),
                 "start": self.checked_from,
             }
         return _("Ledger intact: %(entries)s entries, every hash verified.") % {

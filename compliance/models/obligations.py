@@ -2,8 +2,9 @@ import hashlib
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from content.languages import current_language
 
 
 def text_hash(text: str) -> str:
@@ -109,4 +110,4 @@ class ObligationVersion(models.Model):
     @property
     def change_note(self) -> str:
         """The note in the language of the current request (for templates)."""
-        return self.change_note_for("en" if (get_language() or "de").startswith("en") else "de")
+        return self.change_note_for(current_language())

@@ -83,8 +83,8 @@ def test_too_early_then_on_time_with_the_same_page_counts(learner_client, user, 
     lesson = lessons_of(module)[0]
     minimum = reading.minimum_seconds(lesson)
     started = time.time()
+    token = lesson_token(learner_client, lesson, at=started)
     with mock.patch("courses.reading.clock", return_value=started):
-        token = lesson_token(learner_client, lesson)
         assert finish_lesson(learner_client, lesson, token).status_code == 400
     with mock.patch("courses.reading.clock", return_value=started + minimum):
         assert finish_lesson(learner_client, lesson, token).status_code == 302
