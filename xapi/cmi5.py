@@ -44,7 +44,7 @@ from .launches import (
     _launch_actor,
     needs_binding,
 )
-from .validation import StatementInvalid, check_uuid
+from .values import StatementInvalid, check_uuid
 
 logger = logging.getLogger(__name__)
 

@@ -22,7 +22,8 @@ from django.utils import timezone
 from . import app_settings
 from .agents import IFI_KEYS, agent_ifi
 from .models import LaunchCredential, LRSClient
-from .validation import StatementInvalid, check_agent, check_iri, check_timestamp, check_uuid
+from .validation import check_agent
+from .values import StatementInvalid, check_iri, check_timestamp, check_uuid
 
 # The scopes of Learning Locker 1 (and of the TinCan launch guidelines); "all" is what
 # mod_tincanlaunch asks for.

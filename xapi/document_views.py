@@ -15,15 +15,8 @@ from .credentials import check_agent_in_scope, check_not_launch_credential
 from .documents import Preconditions, Scope
 from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
 from .models import ActivityDefinition, Document
-from .validation import (
-    StatementInvalid,
-    check_actor,
-    check_agent,
-    check_content_type,
-    check_iri,
-    check_timestamp,
-    check_uuid,
-)
+from .validation import check_actor, check_agent
+from .values import StatementInvalid, check_content_type, check_iri, check_timestamp, check_uuid
 
 DOCUMENT_METHODS = {"GET", "PUT", "POST", "DELETE"}
 ERROR_STATUS = {

@@ -19,7 +19,7 @@ from . import app_settings, jsonio, versions
 from .credentials import CredentialRequestInvalid, OutOfScope, authenticate, parse_basic
 from .models import LaunchCredential, LRSClient
 from .store import StatementConflict
-from .validation import StatementInvalid
+from .values import StatementInvalid
 
 # Communication §3.3: "1.0" followed by an optional patch number, nothing else.
 READ_METHODS = {"GET", "HEAD"}

@@ -31,7 +31,8 @@ from .agents import agent_ifi
 from .credentials import authenticate, parse_basic
 from .models import ActorBinding, LaunchCredential, LRSClient, Registration
 from .recording import Event, record, registration_for
-from .validation import StatementInvalid, check_actor, check_uuid
+from .validation import check_actor
+from .values import StatementInvalid, check_uuid
 from .vocabulary import COMPLETED, LAUNCHED
 
 LAUNCH_PARAMS = {"actor", "registration", "activity_id"}

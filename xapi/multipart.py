@@ -9,7 +9,7 @@ import hashlib
 import uuid
 
 from .store import AttachmentPart
-from .validation import StatementInvalid, check_content_type
+from .values import StatementInvalid, check_content_type
 
 HASHES = {64: hashlib.sha256, 96: hashlib.sha384, 128: hashlib.sha512}
 

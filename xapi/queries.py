@@ -17,7 +17,8 @@ from django.db.models.functions import Cast
 from . import app_settings, jsonio
 from .agents import agent_ifi
 from .models import Statement
-from .validation import StatementInvalid, check_actor, check_iri, check_timestamp, check_uuid
+from .validation import check_actor
+from .values import StatementInvalid, check_iri, check_timestamp, check_uuid
 
 CURSOR_SALT = "sensi.xapi.more"
 FORMATS = ("exact", "ids", "canonical")

@@ -22,7 +22,7 @@ from cryptography.exceptions import InvalidSignature
 
 from . import jsonio
 from .definitions import context_activities_as_lists
-from .validation import StatementInvalid, check_timestamp
+from .values import StatementInvalid, check_timestamp
 
 SIGNATURE_USAGE = "http://adlnet.gov/expapi/attachments/signature"
 ALGORITHMS = ["RS256", "RS384", "RS512"]

@@ -23,7 +23,8 @@ from .models import (
     attachment_hashes,
 )
 from .signatures import check_signatures
-from .validation import VOIDED, StatementInvalid, check_timestamp, validate_statement
+from .validation import validate_statement
+from .values import VOIDED, StatementInvalid, check_timestamp
 
 XAPI_VERSION = "1.0.3"
 

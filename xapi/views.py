@@ -18,7 +18,7 @@ from .http import LRSError, LRSRequest, last_modified, lrs_endpoint, no_content
 from .models import ActivityDefinition, Attachment, LaunchCredential, Statement
 from .queries import parse_query, query_from_cursor, run_query
 from .store import store_statements
-from .validation import StatementInvalid, check_uuid
+from .values import StatementInvalid, check_uuid
 
 SINGLE_PARAMS = {"statementId", "voidedStatementId", "attachments", "format"}
 

@@ -11,7 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from xapi.models import LRSClient, Statement
-from xapi.validation import StatementInvalid, validate_statement
+from xapi.validation import validate_statement
+from xapi.values import StatementInvalid
 
 VALID = {
     "actor": {
@@ -378,7 +379,7 @@ def test_extensions_nested_too_deeply_are_a_400(lrs, depth):
 
 
 def test_extensions_at_the_depth_limit_are_read_back_in_every_format(lrs):
-    from xapi.validation import MAX_DEPTH
+    from xapi.values import MAX_DEPTH
 
     # the extension value's own levels: the extensions object itself is one more
     deep = statement(context__extensions={"https://x.example/deep": nested(MAX_DEPTH - 1)})

@@ -4,7 +4,8 @@ import copy
 
 import pytest
 
-from xapi.validation import StatementInvalid, validate_statement
+from xapi.validation import validate_statement
+from xapi.values import StatementInvalid
 
 VALID = {
     "id": "fd41c918-b88b-4b20-a0a5-a4c32391aaa0",

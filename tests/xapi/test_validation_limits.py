@@ -18,12 +18,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from xapi.models import Document, LRSClient, Statement
-from xapi.validation import (
-    MAX_CONTENT_TYPE_LENGTH,
-    MAX_DEPTH,
-    MAX_IFI_LENGTH,
-    MAX_IRI_LENGTH,
-)
+from xapi.values import MAX_CONTENT_TYPE_LENGTH, MAX_DEPTH, MAX_IFI_LENGTH, MAX_IRI_LENGTH
 
 LIMITS = settings(
     max_examples=40,

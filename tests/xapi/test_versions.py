@@ -13,7 +13,8 @@ from xapi import versions
 from xapi.models import LRSClient
 from xapi.models import Statement as StoredStatement
 from xapi.store import store_statements
-from xapi.validation import StatementInvalid, validate_statement
+from xapi.validation import validate_statement
+from xapi.values import StatementInvalid
 
 pytestmark = pytest.mark.django_db
 
