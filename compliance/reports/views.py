@@ -265,15 +265,13 @@ def overdue_report(request, rr: ReportRequest):
     )
 
 
-def _export_format(request, *allowed: str):
-    """The `?format=` of an export, or None when it is not one of `allowed`."""
-    form = ExportFormatForm(request.GET, formats=allowed)
-    return form.cleaned_data["format"] if form.is_valid() else None
-
-
-def _bad_format(request) -> TemplateResponse:
+def _csv_variant(request) -> tuple[str | None, ExportFormatForm]:
+    """The `?format=` of a CSV export (None when unknown), and the form that says why."""
     form = ExportFormatForm(request.GET, formats=csv_export.VARIANTS)
-    form.is_valid()
+    return (form.cleaned_data["format"] if form.is_valid() else None), form
+
+
+def _bad_format(request, form: ExportFormatForm) -> TemplateResponse:
     return TemplateResponse(request, "compliance/reports/invalid.html", {"form": form}, status=400)
 
 
@@ -288,9 +286,9 @@ def _overdue_sheet(rr: ReportRequest, export: str) -> tuple[sheets.Sheet, Select
 
 @report_view(Report.OVERDUE_CSV)
 def overdue_csv(request, rr: ReportRequest):
-    variant = _export_format(request, *csv_export.VARIANTS)
+    variant, form = _csv_variant(request)
     if variant is None:
-        return _bad_format(request)
+        return _bad_format(request, form)
     sheet, _selection = _overdue_sheet(rr, variant)
     return _streaming_csv(sheet, csv_export.VARIANTS[variant])
 
@@ -298,14 +296,14 @@ def overdue_csv(request, rr: ReportRequest):
 @report_view(Report.OVERDUE_CSV)
 def overdue_xlsx(request, rr: ReportRequest):
     sheet, selection = _overdue_sheet(rr, XLSX)
-    return _xlsx_response(sheet, selection, rr)
+    return _xlsx_response(sheet, selection)
 
 
 @report_view(Report.CSV)
 def figures_csv(request, rr: ReportRequest):
-    variant = _export_format(request, *csv_export.VARIANTS)
+    variant, form = _csv_variant(request)
     if variant is None:
-        return _bad_format(request)
+        return _bad_format(request, form)
     selection = rr.open(format=variant)
     return _streaming_csv(sheets.figure_sheet(selection), csv_export.VARIANTS[variant])
 
@@ -313,7 +311,7 @@ def figures_csv(request, rr: ReportRequest):
 @report_view(Report.CSV)
 def figures_xlsx(request, rr: ReportRequest):
     selection = rr.open(format=XLSX)
-    return _xlsx_response(sheets.figure_sheet(selection), selection, rr)
+    return _xlsx_response(sheets.figure_sheet(selection), selection)
 
 
 def _filename(name: str, extension: str) -> str:
@@ -328,7 +326,7 @@ def _streaming_csv(sheet: sheets.Sheet, variant: csv_export.Variant) -> Streamin
     return response
 
 
-def _xlsx_response(sheet: sheets.Sheet, selection: Selection, rr: ReportRequest) -> FileResponse:
+def _xlsx_response(sheet: sheets.Sheet, selection: Selection) -> FileResponse:
     """Written to a temporary file first (a ZIP needs its directory at the end), then streamed
     from disk."""
     obligation = selection.obligation
