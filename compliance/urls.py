@@ -54,9 +54,19 @@ urlpatterns = [
         name="reports_overdue_csv",
     ),
     path(
+        pgettext_lazy("URL", "compliance/overdue.xlsx"),
+        report_views.overdue_xlsx,
+        name="reports_overdue_xlsx",
+    ),
+    path(
         pgettext_lazy("URL", "compliance/figures.csv"),
         report_views.figures_csv,
         name="reports_csv",
+    ),
+    path(
+        pgettext_lazy("URL", "compliance/figures.xlsx"),
+        report_views.figures_xlsx,
+        name="reports_xlsx",
     ),
     path(
         pgettext_lazy("URL", "compliance/report.pdf"), report_views.report_pdf, name="reports_pdf"

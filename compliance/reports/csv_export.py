@@ -1,42 +1,45 @@
-"""CSV exports: the figures of every Ressort and Dienststelle, and the named list of overdue
-acknowledgements. Both are produced line by line, for a StreamingHttpResponse or a file.
+"""CSV exports of the tables in `sheets`, in two variants, produced line by line for a
+StreamingHttpResponse or a file.
 
-The header uses stable English column keys, so that scripts reading the file do not depend
-on the interface language. Withheld figures are empty cells, with the reason in `withheld`.
+- `EXCEL` ("CSV für Excel", the default on the site) opens in German Excel by double-click:
+  UTF-8 with a byte order mark (else Excel reads Windows-1252), `;` between cells (German
+  Excel expects it, as the comma is the decimal sign), decimal comma, dates dd.mm.yyyy and
+  times HH:MM in Europe/Berlin, column names and levels in the reader's language.
+- `MACHINE` ("CSV (maschinenlesbar)", and the command's format): plain UTF-8 without a BOM,
+  `,`, stable English column keys and values, ISO 8601 dates, a decimal point, so that
+  scripts do not depend on the interface language.
+
+Withheld figures are empty cells, with the reason in the last column. Text cells that a
+spreadsheet would run as a formula get a leading `'` (OWASP "CSV injection").
 """
 
 import csv
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date, datetime
 
-from .figures import Group, Kind
-from .selectors import Selection, label_offices, org_figures
+from django.utils import timezone, translation
 
-FIGURE_HEADER = [
-    "level",
-    "ressort_code",
-    "ressort_name",
-    "dienststelle_code",
-    "dienststelle_name",
-    "depth",
-    "employees",
-    "current",
-    "share_current_percent",
-    "overdue_employees",
-    "overdue_acknowledgements",
-    "withheld",
-]
-OVERDUE_HEADER = [
-    "last_name",
-    "first_name",
-    "personnel_number",
-    "ressort_code",
-    "dienststelle_code",
-    "dienststelle_name",
-    "obligation",
-    "due_on",
-]
+from .figures import Kind, Withheld
+from .sheets import FIGURE_COLUMNS, KIND_LABELS, OVERDUE_COLUMNS, Column, Sheet, Type
+from .sheets import figure_records as _figure_records
+
+FIGURE_HEADER = [column.key for column in FIGURE_COLUMNS]
+OVERDUE_HEADER = [column.key for column in OVERDUE_COLUMNS]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-CHUNK = 2000
+BOM = "\ufeff"
+
+
+@dataclass(frozen=True)
+class Variant:
+    key: str  # the value of `?format=`
+    delimiter: str
+    for_people: bool  # translated header and values, German numbers and dates, a BOM
+
+
+EXCEL = Variant("csv", ";", for_people=True)
+MACHINE = Variant("csv-machine", ",", for_people=False)
+VARIANTS = {variant.key: variant for variant in (EXCEL, MACHINE)}
 
 
 def safe(value) -> str:
@@ -45,58 +48,46 @@ def safe(value) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def _figures(group: Group) -> list:
-    shown = group.shown
-    if shown is None:
-        return ["", "", "", "", "", str(group.withheld)]
-    percent = "" if shown.percent is None else f"{shown.percent:.1f}"
-    return [
-        shown.employees,
-        shown.current,
-        percent,
-        shown.overdue_employees,
-        shown.overdue,
-        "",
-    ]
+def _machine_cell(value, column: Column) -> str:
+    if value is None:
+        return ""
+    if column.type == Type.SHARE:
+        return f"{round(value * 100, 1):.1f}"
+    if isinstance(value, datetime):
+        return timezone.localtime(value).isoformat(timespec="seconds")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, Kind | Withheld):
+        return value.value
+    return str(value) if column.type == Type.INTEGER else safe(value)
 
 
-def figure_rows(selection: Selection) -> Iterator[list]:
-    """Header, the whole scope, then each Ressort followed by its Dienststellen in tree order
-    (each with its subtree) and the employees placed directly in each."""
-    yield FIGURE_HEADER
-    org = org_figures(selection, by_office=True)
-    groups = list(org.root.walk())
-    label_offices(org, groups)
-    yield ["total", "", "", "", "", 0, *_figures(org.root)]
-    for ressort_group in org.ressort_groups():
-        ressort = org.ressorts[ressort_group.ressort_id]
-        for group in ressort_group.walk():
-            office = org.offices.get(group.path)
-            yield [
-                "ressort" if group.kind == Kind.RESSORT else str(group.kind),
-                safe(ressort.code),
-                safe(ressort.name),
-                safe(office.code) if office else "",
-                safe(office.name) if office else "",
-                group.depth,
-                *_figures(group),
-            ]
+def _people_cell(value, column: Column) -> str:
+    """German Excel's way: decimal comma, dd.mm.yyyy and HH:MM in Europe/Berlin."""
+    if value is None:
+        return ""
+    if column.type == Type.SHARE:
+        return f"{round(value * 100, 1):.1f}".replace(".", ",")
+    if isinstance(value, datetime):
+        return f"{timezone.localtime(value):%d.%m.%Y %H:%M}"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}"
+    if isinstance(value, Kind):
+        return str(KIND_LABELS[value])
+    if isinstance(value, Withheld):
+        return str(value.label)
+    return str(value) if column.type == Type.INTEGER else safe(value)
 
 
-def overdue_rows(rows) -> Iterator[list]:
-    """Header and one line per overdue acknowledgement, read from the database in chunks."""
-    yield OVERDUE_HEADER
-    for row in rows.iterator(chunk_size=CHUNK):
-        yield [
-            safe(row["employee__user__last_name"]),
-            safe(row["employee__user__first_name"]),
-            safe(row["employee__personnel_number"]),
-            safe(row["employee__ressort__code"]),
-            safe(row["employee__dienststelle__code"]),
-            safe(row["employee__dienststelle__name"]),
-            safe(row["obligation__title"]),
-            row["due_on"].isoformat(),
-        ]
+def formatted_rows(sheet: Sheet, variant: Variant) -> Iterator[list[str]]:
+    """The header and the rows of a sheet as the variant writes them."""
+    cell = _people_cell if variant.for_people else _machine_cell
+    if variant.for_people:
+        yield [safe(column.label) for column in sheet.columns]
+    else:
+        yield [column.key for column in sheet.columns]
+    for record in sheet.rows:
+        yield [cell(value, column) for value, column in zip(record, sheet.columns, strict=True)]
 
 
 class _Echo:
@@ -106,18 +97,21 @@ class _Echo:
         return value
 
 
-def lines(rows: Iterable[list]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    for row in rows:
-        yield writer.writerow(row)
+def lines(sheet: Sheet, variant: Variant, *, language: str) -> Iterator[str]:
+    """The file line by line; translated in `language`, as the stream is read after the view
+    has returned."""
+    writer = csv.writer(_Echo(), delimiter=variant.delimiter)
+    with translation.override(language):
+        prefix = BOM if variant.for_people else ""
+        for row in formatted_rows(sheet, variant):
+            yield prefix + writer.writerow(row)
+            prefix = ""
 
 
-def figure_lines(selection: Selection) -> Iterator[str]:
-    return lines(figure_rows(selection))
-
-
-def overdue_lines(rows) -> Iterator[str]:
-    return lines(overdue_rows(rows))
+def figure_rows(selection) -> Iterator[list[str]]:
+    """The machine-readable figures with their header (for `manage.py compliance_report`)."""
+    sheet = Sheet("sensi-compliance", "", FIGURE_COLUMNS, _figure_records(selection))
+    return formatted_rows(sheet, MACHINE)
 
 
 def write(rows: Iterable[list], file) -> int:

@@ -54,3 +54,17 @@ class PlaceForm(forms.Form):
 
     ressort = forms.CharField(required=False, max_length=20)
     dienststelle = forms.IntegerField(required=False, min_value=1)
+
+
+class ExportFormatForm(forms.Form):
+    """`?format=` of an export: the variants the export offers (the first is the default)."""
+
+    format = forms.ChoiceField(label=_("Format"), required=False)
+
+    def __init__(self, *args, formats, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.default = next(iter(formats))
+        self.fields["format"].choices = [(value, value) for value in formats]
+
+    def clean_format(self) -> str:
+        return self.cleaned_data["format"] or self.default

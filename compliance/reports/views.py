@@ -11,7 +11,7 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -20,12 +20,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from content.languages import current_language
+from courses.models import Topic
 
 from ..models import Dienststelle, Ressort
-from . import csv_export, pdf_report
+from . import csv_export, pdf_report, sheets, xlsx_export
 from .access import Report, open_report
 from .figures import STEPLEN, Group, Kind
-from .forms import PlaceForm, ReportFilterForm, querystring
+from .forms import ExportFormatForm, PlaceForm, ReportFilterForm, querystring
 from .scopes import Scope, scope_for
 from .selectors import (
     ObligationRef,
@@ -40,6 +41,7 @@ from .selectors import (
 from .trend import trend
 
 PAGE_SIZE = 50
+XLSX = "xlsx"
 
 
 @dataclass
@@ -263,26 +265,83 @@ def overdue_report(request, rr: ReportRequest):
     )
 
 
-@report_view(Report.OVERDUE_CSV)
-def overdue_csv(request, rr: ReportRequest):
+def _csv_variant(request) -> tuple[str | None, ExportFormatForm]:
+    """The `?format=` of a CSV export (None when unknown), and the form that says why."""
+    form = ExportFormatForm(request.GET, formats=csv_export.VARIANTS)
+    return (form.cleaned_data["format"] if form.is_valid() else None), form
+
+
+def _bad_format(request, form: ExportFormatForm) -> TemplateResponse:
+    return TemplateResponse(request, "compliance/reports/invalid.html", {"form": form}, status=400)
+
+
+def _overdue_sheet(rr: ReportRequest, export: str) -> tuple[sheets.Sheet, Selection]:
     ressort, office = _place(rr)
-    selection = rr.open(**_place_parameters(ressort, office))
+    selection = rr.open(format=export, **_place_parameters(ressort, office))
     rows = overdue_people(
         selection, ressort_id=ressort.pk if ressort else None, path=office.path if office else ""
     )
-    return _streaming_csv(csv_export.overdue_lines(rows), "sensi-overdue")
+    return sheets.overdue_sheet(rows), selection
+
+
+@report_view(Report.OVERDUE_CSV)
+def overdue_csv(request, rr: ReportRequest):
+    variant, form = _csv_variant(request)
+    if variant is None:
+        return _bad_format(request, form)
+    sheet, _selection = _overdue_sheet(rr, variant)
+    return _streaming_csv(sheet, csv_export.VARIANTS[variant])
+
+
+@report_view(Report.OVERDUE_CSV)
+def overdue_xlsx(request, rr: ReportRequest):
+    sheet, selection = _overdue_sheet(rr, XLSX)
+    return _xlsx_response(sheet, selection)
 
 
 @report_view(Report.CSV)
 def figures_csv(request, rr: ReportRequest):
-    selection = rr.open()
-    return _streaming_csv(csv_export.figure_lines(selection), "sensi-compliance")
+    variant, form = _csv_variant(request)
+    if variant is None:
+        return _bad_format(request, form)
+    selection = rr.open(format=variant)
+    return _streaming_csv(sheets.figure_sheet(selection), csv_export.VARIANTS[variant])
 
 
-def _streaming_csv(lines, name: str) -> StreamingHttpResponse:
+@report_view(Report.CSV)
+def figures_xlsx(request, rr: ReportRequest):
+    selection = rr.open(format=XLSX)
+    return _xlsx_response(sheets.figure_sheet(selection), selection)
+
+
+def _filename(name: str, extension: str) -> str:
+    return f"{name}-{timezone.localdate().isoformat()}.{extension}"
+
+
+def _streaming_csv(sheet: sheets.Sheet, variant: csv_export.Variant) -> StreamingHttpResponse:
+    lines = csv_export.lines(sheet, variant, language=current_language())
     response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="{name}-{stamp}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="{_filename(sheet.name, "csv")}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _xlsx_response(sheet: sheets.Sheet, selection: Selection) -> FileResponse:
+    """Written to a temporary file first (a ZIP needs its directory at the end), then streamed
+    from disk."""
+    obligation = selection.obligation
+    about = [
+        (_("Topic"), str(Topic(selection.topic).label) if selection.topic else _("All topics")),
+        (_("Obligation"), obligation.title if obligation else _("All obligations")),
+        (_("Minimum group size"), selection.minimum),
+    ]
+    file = xlsx_export.spooled(sheet, language=current_language(), about=about)
+    response = FileResponse(
+        file,
+        as_attachment=True,
+        filename=_filename(sheet.name, "xlsx"),
+        content_type=xlsx_export.CONTENT_TYPE,
+    )
     response["Cache-Control"] = "no-store"
     return response
 

@@ -40,8 +40,8 @@ def pdf_text(data: bytes) -> str:
     return TaggedPdf(data).text
 
 
-def test_figures_csv_is_streamed_and_parses(ciso_client, org):
-    response = ciso_client.get(reverse("compliance:reports_csv"))
+def test_machine_figures_csv_is_streamed_and_parses(ciso_client, org):
+    response = ciso_client.get(reverse("compliance:reports_csv"), {"format": "csv-machine"})
     assert isinstance(response, StreamingHttpResponse)
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"].startswith('attachment; filename="sensi-compliance-')
@@ -57,18 +57,15 @@ def test_figures_csv_is_streamed_and_parses(ciso_client, org):
     assert by_office["A2"]["overdue_acknowledgements"] == "0"
 
 
-def test_figures_csv_follows_the_filters(ciso_client, org):
+def test_machine_figures_csv_follows_the_filters(ciso_client, org):
     url = reverse("compliance:reports_csv")
-    rows = read_csv(
-        b"".join(
-            ciso_client.get(url, {"obligation": org.it_security.pk}).streaming_content
-        ).decode()
-    )
+    query = {"obligation": org.it_security.pk, "format": "csv-machine"}
+    rows = read_csv(b"".join(ciso_client.get(url, query).streaming_content).decode())
     ressorts = {row["ressort_code"]: row for row in rows if row["level"] == "ressort"}
     assert ressorts["RA"]["current"] == "9"
 
 
-def test_named_csv_lists_overdue_acknowledgements_without_scores_and_defuses_formulas(
+def test_machine_named_csv_lists_overdue_acknowledgements_without_scores_and_defuses_formulas(
     ciso_client, org
 ):
     (tricky,) = staff(org.offices["B1"], "x", 1)
@@ -76,7 +73,9 @@ def test_named_csv_lists_overdue_acknowledgements_without_scores_and_defuses_for
     tricky.user.save()
     sync_statuses(org.it_security)  # as the HR import does for newcomers
     sync_statuses(org.data_protection)
-    response = ciso_client.get(reverse("compliance:reports_overdue_csv"), {"ressort": "RB"})
+    response = ciso_client.get(
+        reverse("compliance:reports_overdue_csv"), {"ressort": "RB", "format": "csv-machine"}
+    )
     assert isinstance(response, StreamingHttpResponse)
     rows = read_csv(b"".join(response.streaming_content).decode())
     assert list(rows[0]) == OVERDUE_HEADER

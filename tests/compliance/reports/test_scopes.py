@@ -17,6 +17,7 @@ from compliance.models import ReportAccess
 from compliance.reports.scopes import Role, operator_scope, scope_for
 from compliance.services import record_correction
 from tests.compliance.reports.org import build_org, user_with
+from tests.compliance.reports.spreadsheets import xlsx_rows, xlsx_text
 from tests.factories import UserFactory, employee, obligation, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
@@ -49,7 +50,10 @@ def endpoints(org):
         "names": reverse("compliance:reports_overdue"),
         "names_b": reverse("compliance:reports_overdue") + "?ressort=RB",
         "names_csv": reverse("compliance:reports_overdue_csv"),
-        "csv": reverse("compliance:reports_csv"),
+        "names_xlsx": reverse("compliance:reports_overdue_xlsx"),
+        "csv": reverse("compliance:reports_csv") + "?format=csv-machine",
+        "csv_excel": reverse("compliance:reports_csv"),
+        "xlsx": reverse("compliance:reports_xlsx"),
         "pdf": reverse("compliance:reports_pdf"),
     }
 
@@ -64,12 +68,15 @@ ALL = {
     "names",
     "names_b",
     "names_csv",
+    "names_xlsx",
     "csv",
+    "csv_excel",
+    "xlsx",
     "pdf",
 }
 ALLOWED = {
     "ciso": ALL,
-    "dsb": ALL - {"names", "names_b", "names_csv"},
+    "dsb": ALL - {"names", "names_b", "names_csv", "names_xlsx"},
     "isb_a": ALL - {"ressort_b", "office_b", "names_b"},
     "isb_unassigned": set(),
     "redaktion": set(),
@@ -182,6 +189,12 @@ def test_ressort_isb_sees_nothing_of_other_ressorts(client, org):
     listed = streamed(client.get(urls["names_csv"]))
     assert not any(name in listed for name in names_of(org, "B1"))
 
+    rows = xlsx_rows(client.get(urls["xlsx"]))
+    assert {row["Ressort (Kürzel)"] for row in rows} == {None, "RA"}
+    listed = xlsx_text(client.get(urls["names_xlsx"]))
+    assert names_of(org, "A11") - overdue_free(org) <= set(listed.split("\n"))
+    assert not any(name in listed for name in names_of(org, "B1"))
+
 
 def overdue_free(org):
     """People of RA without an overdue acknowledgement."""
@@ -207,9 +220,12 @@ def test_data_protection_officer_cannot_choose_it_security_obligations(client, o
 def test_aggregate_reports_never_show_names_or_quiz_results(client, org):
     sign_in_with_mfa(client, org.users["ciso"])
     urls = endpoints(org)
-    for name in ("dashboard", "trend", "ressort_a", "office_a", "csv"):
+    for name in ("dashboard", "trend", "ressort_a", "office_a", "csv", "csv_excel", "xlsx"):
         response = client.get(urls[name])
-        body = streamed(response) if response.streaming else response.content.decode()
+        if name == "xlsx":
+            body = xlsx_text(response)
+        else:
+            body = streamed(response) if response.streaming else response.content.decode()
         assert not any(person in body for person in all_names(org)), name
         assert "score" not in body.lower(), name
 
