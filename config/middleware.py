@@ -1,9 +1,11 @@
 from csp.constants import SELF
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.http import HttpResponseRedirect
 from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import patch_cache_control
 
+from content.languages import fallback_url
 from courses.launches import LMS_WINDOW
 
 # Features no Sensi page uses. WebAuthn (publickey-credentials-*) and fullscreen video keep
@@ -28,6 +30,9 @@ class SensiLocaleMiddleware(LocaleMiddleware):
 
     Django would answer a 404 under /xapi/ with a redirect to /de/xapi/..., because Wagtail's
     catch-all page route makes every prefixed path look valid. LRS clients must get the 404.
+
+    A 404 for a page that exists only in another language (/en/<path of a German-only page>)
+    redirects to that page with a note instead (content.languages.fallback_url).
     """
 
     untranslated_prefixes = ("/xapi/",)
@@ -35,6 +40,12 @@ class SensiLocaleMiddleware(LocaleMiddleware):
     def process_response(self, request, response):
         if f"{request.path_info}/".startswith(self.untranslated_prefixes):  # "/xapi" too
             return response
+        if (
+            response.status_code == 404
+            and request.method in ("GET", "HEAD")
+            and (target := fallback_url(request))
+        ):
+            return HttpResponseRedirect(target)
         return super().process_response(request, response)
 
 

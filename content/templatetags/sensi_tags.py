@@ -6,13 +6,17 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page
 
+from content.languages import UNAVAILABLE_PARAMETER, unavailable_note
+
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def language_links(context):
-    """Links to this page in every site language: the translated page where one exists,
-    otherwise the same URL with the other language prefix."""
+    """Links to this page in every site language: the translated page where one exists.
+    A page without a version in a language links to itself with a note in that language that
+    it is not available in it (the other prefix would be a 404); any other view links to the
+    same URL with the other language prefix."""
     request = context["request"]
     page = context.get("page")
     translations = {}
@@ -26,10 +30,23 @@ def language_links(context):
     for code, name in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request)
+        elif translations:
+            url = f"{page.get_url(request)}?{UNAVAILABLE_PARAMETER}={code}"
         else:
             url = translate_url(request.get_full_path(), code)
         links.append({"code": code, "name": name, "url": url, "current": code == current})
     return links
+
+
+@register.simple_tag(takes_context=True)
+def language_unavailable_note(context):
+    """The note for a reader who asked for this page in a language it does not exist in:
+    {"code", "text"} in the language asked for, or None."""
+    request = context.get("request")
+    page = context.get("page")
+    if request is None or not (isinstance(page, Page) and page.pk):
+        return None
+    return unavailable_note(page, request.GET.get(UNAVAILABLE_PARAMETER, ""))
 
 
 @register.simple_tag

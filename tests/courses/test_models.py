@@ -77,11 +77,14 @@ def test_unpublished_lesson_is_not_found(learner_client, module):
     assert learner_client.get(lesson.url).status_code == 404
 
 
-def test_page_of_another_locale_is_not_found(learner_client, module):
+def test_page_of_another_locale_is_not_served_under_the_other_prefix(learner_client, module):
+    """It redirects to the page in its own language, with a note (content.languages)."""
     german_lesson = lessons_of(module)[0]
     home_page("en")
     english_path = "/en/" + german_lesson.url.split("/", 2)[2]
-    assert learner_client.get(english_path).status_code == 404
+    response = learner_client.get(english_path)
+    assert response.status_code == 302
+    assert response["Location"] == f"{german_lesson.url}?unavailable_in=en"
 
 
 def test_progress_is_shared_between_language_versions(learner_client, user, module):
