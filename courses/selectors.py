@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
-from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Subquery
+from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
@@ -41,6 +41,9 @@ class ModuleCard:
     quiz_passed: bool
     completed_at: datetime | None
     resume_url: str
+    # The name of the module's language when it is not the one asked for (a module that
+    # exists only in German, listed on the English page); otherwise empty.
+    other_language: str = ""
 
     @property
     def steps_total(self) -> int:
@@ -73,8 +76,14 @@ def _count(queryset):
 
 
 def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[ModuleCard]:
-    """Every published module in the learner's language with their state and progress."""
+    """Every published module with its state and progress: in the learner's language, or in
+    the default language (German) where a module has no version in the learner's language."""
     locale = locale or Locale.get_active()
+    default = Locale.get_default()
+    in_locale = Q(locale=locale)
+    if locale != default:
+        translated = ModulePage.objects.live().filter(locale=locale).values("translation_key")
+        in_locale |= Q(locale=default) & ~Q(translation_key__in=translated)
     progress = ModuleProgress.objects.filter(user=user, module_key=OuterRef("translation_key"))
     # Reads of lessons that are still published count; withdrawn lessons do not.
     lessons_read = LessonRead.objects.qualified().filter(
@@ -84,7 +93,8 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
     )
     modules = (
         ModulePage.objects.live()
-        .filter(locale=locale)
+        .filter(in_locale)
+        .select_related("locale")
         .order_by("path")
         .prefetch_related(
             Prefetch(
@@ -106,9 +116,9 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
     )
     modules = list(modules)
     resume_pages = {
-        page.translation_key: page
+        (page.locale_id, page.translation_key): page
         for page in Page.objects.live().filter(
-            locale=locale,
+            locale__in={m.locale_id for m in modules},
             translation_key__in=[m.last_page_key for m in modules if m.last_page_key],
         )
     }
@@ -120,7 +130,7 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
             status = Status.IN_PROGRESS
         else:
             status = Status.NOT_STARTED
-        resume_page = resume_pages.get(module.last_page_key)
+        resume_page = resume_pages.get((module.locale_id, module.last_page_key))
         cards.append(
             ModuleCard(
                 module=module,
@@ -131,6 +141,9 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
                 quiz_passed=module.quiz_passed,
                 completed_at=module.completed_at,
                 resume_url=(resume_page or module).get_url(request),
+                other_language=(
+                    module.locale.get_display_name() if module.locale_id != locale.pk else ""
+                ),
             )
         )
     return cards
