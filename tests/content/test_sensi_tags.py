@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from tests.factories import home_page, lessons_of, quiz_of
+from tests.factories import home_page, lessons_of, module_page, quiz_of
 
 pytestmark = pytest.mark.django_db
 
@@ -51,3 +51,11 @@ def test_no_note_for_the_page_language_or_an_unknown_code(learner_client, module
 def test_views_that_are_not_pages_switch_by_prefix(learner_client, home):
     links = switcher_links(learner_client.get(reverse("courses:my_training")))
     assert links["en"].startswith("/en/")
+
+
+def test_the_note_in_german_for_an_english_only_page(learner_client, home):
+    english_home = home_page("en")
+    english_only = module_page(home=english_home, title="English only")
+    response = learner_client.get(f"{english_only.url}?unavailable_in=de")
+    assert response.status_code == 200
+    assert "Diese Seite ist nur auf Englisch verfügbar." in response.content.decode()
