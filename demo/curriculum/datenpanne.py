@@ -521,9 +521,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Datenpannen",
-        "intro": (
-            "Prüfen Sie, ob Sie eine Datenpanne erkennen und richtig reagieren würden."
-        ),
+        "intro": ("Prüfen Sie, ob Sie eine Datenpanne erkennen und richtig reagieren würden."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,

@@ -489,9 +489,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Datenschutz im Homeoffice",
-        "intro": (
-            "Prüfen Sie, wie gut Sie personenbezogene Daten am Heimarbeitsplatz schützen."
-        ),
+        "intro": ("Prüfen Sie, wie gut Sie personenbezogene Daten am Heimarbeitsplatz schützen."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,

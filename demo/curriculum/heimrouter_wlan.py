@@ -475,9 +475,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Heimrouter und WLAN",
-        "intro": (
-            "Prüfen Sie, ob Ihr Heimarbeitsplatz gut abgesichert ist."
-        ),
+        "intro": ("Prüfen Sie, ob Ihr Heimarbeitsplatz gut abgesichert ist."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,

@@ -465,9 +465,7 @@ MODULE = {
         "questions": [
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Maßnahmen machen einen Netzwerkdrucker sicherer?"
-                ),
+                "question": ("Welche Maßnahmen machen einen Netzwerkdrucker sicherer?"),
                 "explanation": (
                     "Ein eigenes Admin-Passwort, aktuelle Firmware und abgeschaltete Zusatzdienste "
                     "verkleinern die Angriffsfläche. Eine Portfreigabe würde den Drucker dagegen "

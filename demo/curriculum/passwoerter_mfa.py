@@ -471,9 +471,7 @@ MODULE = {
             },
             {
                 "type": "multiple_choice",
-                "question": (
-                    "In welchen Fällen sollten Sie Ihr Passwort sofort ändern?"
-                ),
+                "question": ("In welchen Fällen sollten Sie Ihr Passwort sofort ändern?"),
                 "explanation": (
                     "Immer wenn ein Passwort bekannt geworden sein könnte, muss es geändert "
                     "werden. Ein neuer Monatsanfang ist dagegen kein Anlass."

@@ -518,9 +518,7 @@ MODULE = {
         "questions": [
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Merkmale deuten auf eine Phishing-Mail hin?"
-                ),
+                "question": ("Welche Merkmale deuten auf eine Phishing-Mail hin?"),
                 "explanation": (
                     "Zeitdruck, abweichende Absenderadressen und die Aufforderung zur Eingabe von "
                     "Zugangsdaten sind typische Warnzeichen. Ein Logo oder eine verschlüsselte "
@@ -692,9 +690,7 @@ MODULE = {
             },
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Merkmale sind typisch für CEO-Fraud?"
-                ),
+                "question": ("Welche Merkmale sind typisch für CEO-Fraud?"),
                 "explanation": (
                     "CEO-Fraud setzt auf Autorität, Eile und Geheimhaltung, um die üblichen "
                     "Kontrollen auszuhebeln."

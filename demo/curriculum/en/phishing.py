@@ -379,9 +379,7 @@ MODULE = {
                                 "Write down exactly what happened: time, sender, link clicked, "
                                 "file opened."
                             ),
-                            (
-                                "Keep the suspicious message until the IT service desk releases it."
-                            ),
+                            ("Keep the suspicious message until the IT service desk releases it."),
                         ],
                     },
                 ),
