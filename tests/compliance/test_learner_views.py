@@ -3,6 +3,7 @@ whether an acknowledgement is still due, and the obligations table links to the 
 
 import pytest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from tests.factories import correct_answers, employee, lessons_of, obligation, quiz_of
 from tests.lesson_client import read_lesson
@@ -26,7 +27,7 @@ def pass_module(client, module):
 def test_result_page_links_to_the_acknowledgement_still_due(learner_client, person, module):
     duty = obligation(module=module)
     html = pass_module(learner_client, module).content.decode()
-    assert "please still confirm" in html
+    assert 'id="acknowledgement-heading"' in html
     assert reverse("compliance:confirm", args=[duty.pk]) in html
 
 
@@ -40,7 +41,14 @@ def test_result_page_says_when_nothing_is_due(learner_client, person, module):
     html = learner_client.get(
         post_answers(learner_client, quiz, correct_answers(quiz))["Location"]
     ).content.decode()
-    assert "Nothing more is due" in html
+    assert 'id="acknowledgement-heading"' in html
+    assert (
+        _(
+            "Your acknowledgement of this mandatory training is recorded and current. "
+            "Nothing more is due."
+        )
+        in html
+    )
     assert reverse("compliance:confirm", args=[duty.pk]) not in html
 
 

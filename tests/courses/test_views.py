@@ -53,3 +53,13 @@ def test_query_count_does_not_grow_with_the_number_of_modules(
     with django_assert_max_num_queries(12):
         response = learner_client.get(reverse("courses:my_training"))
     assert len(response.context["cards"]) == 8
+
+
+def test_module_page_names_the_quiz_once(learner_client, home):
+    module = module_page(home=home, title="Phishing")
+    quiz = quiz_of(module)
+    quiz.title = "Wissenstest: Phishing"
+    quiz.save_revision().publish()
+    html = learner_client.get(module.url).content.decode()
+    assert "Wissenstest: Phishing" in html
+    assert "Quiz: Wissenstest" not in html and "Wissenstest: Wissenstest" not in html
