@@ -1,7 +1,7 @@
 import re
 
 import pytest
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext
 
 from courses.models import ModuleProgress
 from quizzes.forms import ANSWER_PREFIX
@@ -170,9 +170,9 @@ def test_true_false_feedback_keeps_the_answer_the_verdict_and_the_truth_apart(le
     response = post_answers(learner_client, quiz, {question.id: ["false"]}, follow=True)
     html = " ".join(response.content.decode().split())
     assert "– <em>" not in html  # never "Falsch – Richtig."
-    assert _("Your answer: “%(answer)s”") % {"answer": _("False")} in html
+    assert gettext("Your answer: “%(answer)s”") % {"answer": gettext("False")} in html
     assert "<p><em>Rückmeldung falsch</em></p>" in html
-    assert _("The statement is false.") in html
+    assert gettext("The statement is false.") in html
 
 
 def test_result_page_shows_what_other_apps_say_through_the_hook(learner_client, module):
