@@ -8,9 +8,11 @@ from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail import hooks
 
 from content.languages import current_language
 from courses.dashboard import register_section
+from quizzes.selectors import RESULT_NOTICES_HOOK
 
 from .certificates.confirmation_pdf import confirmation_pdf
 from .models import LedgerEntry
@@ -30,6 +32,27 @@ def obligations_section(request):
         return None
     return render_to_string(
         "compliance/my_obligations.html", {"items": items, "request": request}, request=request
+    )
+
+
+@hooks.register(RESULT_NOTICES_HOOK)
+def acknowledgement_notice(*, request, quiz, attempt):
+    """On a passed quiz's result page: whether the module's acknowledgement is still due,
+    with the way to confirm it."""
+    if not attempt.passed:
+        return None
+    employee = employee_for(request.user)
+    if employee is None:
+        return None
+    module_key = quiz.get_parent().translation_key
+    item = next(
+        (i for i in obligations_for(employee) if i.obligation.module.translation_key == module_key),
+        None,
+    )
+    if item is None:
+        return None
+    return render_to_string(
+        "compliance/acknowledgement_notice.html", {"item": item}, request=request
     )
 
 

@@ -106,6 +106,19 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
             lessons_total=_count(_children_of_outer(LessonPage)),
             lessons_read=_count(lessons_read),
             quiz_key=Subquery(_children_of_outer(QuizPage).values("translation_key")[:1]),
+            # The first published lesson without a qualified read: where "Resume" goes.
+            next_lesson_key=Subquery(
+                _children_of_outer(LessonPage)
+                .exclude(
+                    Exists(
+                        LessonRead.objects.qualified().filter(
+                            user=user, lesson_key=OuterRef("translation_key")
+                        )
+                    )
+                )
+                .order_by("path")
+                .values("translation_key")[:1]
+            ),
             quiz_passed=Exists(
                 QuizAttempt.objects.filter(user=user, quiz_key=OuterRef("quiz_key"), passed=True)
             ),
@@ -119,7 +132,7 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
         (page.locale_id, page.translation_key): page
         for page in Page.objects.live().filter(
             locale__in={m.locale_id for m in modules},
-            translation_key__in=[m.last_page_key for m in modules if m.last_page_key],
+            translation_key__in=[_resume_key(m) for m in modules if _resume_key(m)],
         )
     }
     cards = []
@@ -130,7 +143,7 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
             status = Status.IN_PROGRESS
         else:
             status = Status.NOT_STARTED
-        resume_page = resume_pages.get((module.locale_id, module.last_page_key))
+        resume_page = resume_pages.get((module.locale_id, _resume_key(module)))
         cards.append(
             ModuleCard(
                 module=module,
@@ -147,6 +160,18 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
             )
         )
     return cards
+
+
+def _resume_key(module) -> str | None:
+    """The next unfinished step of a started module: the first unread lesson, else the quiz
+    until it is passed. A finished or not yet started module opens its overview (None)."""
+    if module.completed_at or not module.started:
+        return None
+    if module.next_lesson_key:
+        return module.next_lesson_key
+    if module.quiz_key and not module.quiz_passed:
+        return module.quiz_key
+    return None
 
 
 @dataclass(frozen=True)
@@ -205,10 +230,8 @@ def module_outline(*, module: ModulePage, user) -> ModuleOutline:
     if progress is None:
         return ModuleOutline(steps, Status.NOT_STARTED, None)
     status = Status.COMPLETED if progress.completed_at else Status.IN_PROGRESS
-    resume = next(
-        (step.page for step in steps if step.page.translation_key == progress.last_page_key),
-        None,
-    )
+    # Resume at the next unfinished step (the quiz once every lesson is read).
+    resume = next((step.page for step in steps if not step.done), None)
     return ModuleOutline(steps, status, resume.url if resume else None)
 
 

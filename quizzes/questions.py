@@ -34,6 +34,15 @@ class Question:
         return self.kind == MULTIPLE_CHOICE
 
     @property
+    def is_true_false(self) -> bool:
+        return self.kind == TRUE_FALSE
+
+    @property
+    def statement_is_true(self) -> bool:
+        """For a true/false question: whether the statement itself is true."""
+        return "true" in self.correct_ids
+
+    @property
     def correct_ids(self) -> frozenset[str]:
         return frozenset(option.id for option in self.options if option.correct)
 

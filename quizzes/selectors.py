@@ -12,6 +12,9 @@ from .questions import Question
 # Courses implements it: fn(*, user, quiz, since) -> the quiz's lessons (pages) the user has
 # not read since `since`. Quizzes knows nothing about lessons (see docs/ARCHITECTURE).
 LESSONS_TO_REREAD_HOOK = "quizzes_lessons_to_reread"
+# Compliance implements it: fn(*, request, quiz, attempt) -> rendered HTML or None, shown on
+# the result page (e.g. that an acknowledgement is still due). Quizzes knows no obligations.
+RESULT_NOTICES_HOOK = "quizzes_result_notices"
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,15 @@ def lessons_to_reread(*, user, quiz: QuizPage, since: datetime) -> list:
     for implementation in hooks.get_hooks(LESSONS_TO_REREAD_HOOK):
         lessons.extend(implementation(user=user, quiz=quiz, since=since))
     return lessons
+
+
+def result_notices(*, request, quiz: QuizPage, attempt: QuizAttempt) -> list:
+    """What other apps have to say on an attempt's result page, as rendered HTML."""
+    notices = []
+    for implementation in hooks.get_hooks(RESULT_NOTICES_HOOK):
+        if html := implementation(request=request, quiz=quiz, attempt=attempt):
+            notices.append(html)
+    return notices
 
 
 def attempt_allowance(*, user, quiz: QuizPage, now: datetime | None = None) -> Allowance:

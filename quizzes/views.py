@@ -14,7 +14,7 @@ from .forms import (
 )
 from .models import QuizAttempt, QuizPage
 from .scoring import TamperedAnswers
-from .selectors import attempt_allowance, attempt_review, attempts_summary
+from .selectors import attempt_allowance, attempt_review, attempts_summary, result_notices
 from .services import (
     AttemptNotAllowed,
     IncompleteAnswers,
@@ -59,6 +59,7 @@ def show_result(request, quiz: QuizPage, attempt_id: int):
         attempt=attempt,
         review=attempt_review(attempt),
         allowance=None if attempt.passed else attempt_allowance(user=request.user, quiz=quiz),
+        notices=result_notices(request=request, quiz=quiz, attempt=attempt),
     )
     return TemplateResponse(request, "quizzes/quiz_result.html", context)
 

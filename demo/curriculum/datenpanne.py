@@ -521,10 +521,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Datenpannen",
-        "intro": (
-            "Prüfen Sie, ob Sie eine Datenpanne erkennen und richtig reagieren würden. Zum "
-            "Bestehen benötigen Sie 80 Prozent."
-        ),
+        "intro": ("Prüfen Sie, ob Sie eine Datenpanne erkennen und richtig reagieren würden."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,
@@ -640,7 +637,7 @@ MODULE = {
                 "type": "multiple_choice",
                 "question": (
                     "Sie bemerken, dass Sie eine E-Mail mit personenbezogenen Daten an einen "
-                    "falschen Empfänger geschickt haben. Was tun Sie? (Mehrere Antworten möglich)"
+                    "falschen Empfänger geschickt haben. Was tun Sie?"
                 ),
                 "explanation": (
                     "Richtig sind eine sofortige Meldung nach dem internen Prozess und eine "
@@ -743,7 +740,7 @@ MODULE = {
                 "type": "multiple_choice",
                 "question": (
                     "Welche Angaben helfen den zuständigen Stellen bei der Bewertung einer "
-                    "Datenpanne? (Mehrere Antworten möglich)"
+                    "Datenpanne?"
                 ),
                 "explanation": (
                     "Für die Bewertung zählen Fakten: was, wann, welche Daten, wie viele "

@@ -489,10 +489,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Datenschutz im Homeoffice",
-        "intro": (
-            "Prüfen Sie, wie gut Sie personenbezogene Daten am Heimarbeitsplatz schützen. Zum "
-            "Bestehen benötigen Sie 80 Prozent."
-        ),
+        "intro": ("Prüfen Sie, wie gut Sie personenbezogene Daten am Heimarbeitsplatz schützen."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,
@@ -565,8 +562,7 @@ MODULE = {
             {
                 "type": "multiple_choice",
                 "question": (
-                    "Was sollten Sie vor einer dienstlichen Videokonferenz im Homeoffice tun? "
-                    "(Mehrere Antworten möglich)"
+                    "Was sollten Sie vor einer dienstlichen Videokonferenz im Homeoffice tun?"
                 ),
                 "explanation": (
                     "Hintergrund, Geräuschkulisse und geteilte Inhalte entscheiden darüber, ob "
@@ -650,7 +646,7 @@ MODULE = {
                 "type": "multiple_choice",
                 "question": (
                     "Welche Verhaltensweisen sind beim Umgang mit dienstlichen Daten im Homeoffice "
-                    "unzulässig? (Mehrere Antworten möglich)"
+                    "unzulässig?"
                 ),
                 "explanation": (
                     "Private E-Mail, Messenger und Cloud-Speicher sind für dienstliche Daten nicht "

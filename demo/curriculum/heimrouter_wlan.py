@@ -475,10 +475,7 @@ MODULE = {
     ],
     "quiz": {
         "title": "Wissenstest: Heimrouter und WLAN",
-        "intro": (
-            "Prüfen Sie, ob Ihr Heimarbeitsplatz gut abgesichert ist. Zum Bestehen benötigen Sie "
-            "80 Prozent."
-        ),
+        "intro": ("Prüfen Sie, ob Ihr Heimarbeitsplatz gut abgesichert ist."),
         "pass_mark": 80,
         "questions_per_attempt": 5,
         "attempts_per_period": 3,
@@ -522,7 +519,7 @@ MODULE = {
                 "type": "multiple_choice",
                 "question": (
                     "Welche Router-Funktionen sollten Sie abschalten, wenn Sie sie nicht "
-                    "ausdrücklich benötigen? (Mehrere Antworten möglich)"
+                    "ausdrücklich benötigen?"
                 ),
                 "explanation": (
                     "WPS, UPnP und der Fernzugang aus dem Internet vergrößern die Angriffsfläche. "

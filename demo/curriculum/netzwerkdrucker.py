@@ -455,8 +455,7 @@ MODULE = {
     "quiz": {
         "title": "Wissenstest: Drucker und Peripheriegeräte",
         "intro": (
-            "Prüfen Sie Ihr Wissen über Drucker, Datenträger und smarte Geräte im Homeoffice. Zum "
-            "Bestehen benötigen Sie 80 Prozent."
+            "Prüfen Sie Ihr Wissen über Drucker, Datenträger und smarte Geräte im Homeoffice."
         ),
         "pass_mark": 80,
         "questions_per_attempt": 5,
@@ -466,10 +465,7 @@ MODULE = {
         "questions": [
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Maßnahmen machen einen Netzwerkdrucker sicherer? (Mehrere Antworten "
-                    "möglich)"
-                ),
+                "question": ("Welche Maßnahmen machen einen Netzwerkdrucker sicherer?"),
                 "explanation": (
                     "Ein eigenes Admin-Passwort, aktuelle Firmware und abgeschaltete Zusatzdienste "
                     "verkleinern die Angriffsfläche. Eine Portfreigabe würde den Drucker dagegen "
@@ -598,8 +594,7 @@ MODULE = {
             {
                 "type": "multiple_choice",
                 "question": (
-                    "Wie schützen Sie vertrauliche Gespräche im Arbeitszimmer vor smarten Geräten? "
-                    "(Mehrere Antworten möglich)"
+                    "Wie schützen Sie vertrauliche Gespräche im Arbeitszimmer vor smarten Geräten?"
                 ),
                 "explanation": (
                     "Stummschalten, Ausstecken oder ein anderer Raum verhindern Fehlaktivierungen. "

@@ -404,8 +404,7 @@ MODULE = {
     "quiz": {
         "title": "Wissenstest: Passwörter und MFA",
         "intro": (
-            "Testen Sie Ihr Wissen über sichere Passwörter und Mehr-Faktor-Authentifizierung. Zum "
-            "Bestehen benötigen Sie 80 Prozent."
+            "Testen Sie Ihr Wissen über sichere Passwörter und Mehr-Faktor-Authentifizierung."
         ),
         "pass_mark": 80,
         "questions_per_attempt": 5,
@@ -472,10 +471,7 @@ MODULE = {
             },
             {
                 "type": "multiple_choice",
-                "question": (
-                    "In welchen Fällen sollten Sie Ihr Passwort sofort ändern? (Mehrere Antworten "
-                    "möglich)"
-                ),
+                "question": ("In welchen Fällen sollten Sie Ihr Passwort sofort ändern?"),
                 "explanation": (
                     "Immer wenn ein Passwort bekannt geworden sein könnte, muss es geändert "
                     "werden. Ein neuer Monatsanfang ist dagegen kein Anlass."
@@ -540,7 +536,7 @@ MODULE = {
                 "type": "multiple_choice",
                 "question": (
                     "Welche dieser Faktoren können bei der Mehr-Faktor-Authentifizierung als "
-                    "zweiter Faktor zum Passwort dienen? (Mehrere Antworten möglich)"
+                    "zweiter Faktor zum Passwort dienen?"
                 ),
                 "explanation": (
                     "Ein zweiter Faktor muss aus einer anderen Kategorie stammen als das Passwort "

@@ -405,8 +405,8 @@ MODULE = {
                                 "Link, geöffnete Datei."
                             ),
                             (
-                                "Die verdächtige Nachricht nicht löschen, bis der IT-Service-Desk "
-                                "sie nicht mehr benötigt."
+                                "Die verdächtige Nachricht aufbewahren, bis der IT-Service-Desk "
+                                "sie freigibt."
                             ),
                         ],
                     },
@@ -509,7 +509,7 @@ MODULE = {
         "title": "Wissenstest: Phishing",
         "intro": (
             "Prüfen Sie Ihr Wissen rund um Phishing-Mails, Betrugsanrufe und den richtigen "
-            "Meldeweg. Zum Bestehen benötigen Sie 80 Prozent."
+            "Meldeweg."
         ),
         "pass_mark": 80,
         "questions_per_attempt": 5,
@@ -518,9 +518,7 @@ MODULE = {
         "questions": [
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Merkmale deuten auf eine Phishing-Mail hin? (Mehrere Antworten möglich)"
-                ),
+                "question": ("Welche Merkmale deuten auf eine Phishing-Mail hin?"),
                 "explanation": (
                     "Zeitdruck, abweichende Absenderadressen und die Aufforderung zur Eingabe von "
                     "Zugangsdaten sind typische Warnzeichen. Ein Logo oder eine verschlüsselte "
@@ -692,9 +690,7 @@ MODULE = {
             },
             {
                 "type": "multiple_choice",
-                "question": (
-                    "Welche Merkmale sind typisch für CEO-Fraud? (Mehrere Antworten möglich)"
-                ),
+                "question": ("Welche Merkmale sind typisch für CEO-Fraud?"),
                 "explanation": (
                     "CEO-Fraud setzt auf Autorität, Eile und Geheimhaltung, um die üblichen "
                     "Kontrollen auszuhebeln."

@@ -1,4 +1,5 @@
-"""courses.selectors.modules_for_learner: the English "My training" lists every module."""
+"""courses.selectors: what "My training" lists (every module, in English too), and where
+"Resume" and "Review" lead (the next unfinished step, or the module's overview)."""
 
 import datetime
 
@@ -7,7 +8,10 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from courses.models import ModuleProgress
-from tests.factories import home_page, module_page
+from courses.selectors import module_outline
+from tests.factories import correct_answers, home_page, lessons_of, module_page, quiz_of
+from tests.lesson_client import read_lesson
+from tests.quiz_client import post_answers
 
 pytestmark = pytest.mark.django_db
 
@@ -57,3 +61,36 @@ def test_german_lists_only_german_modules_unmarked(learner_client, user, home):
     assert [card.module.pk for card in response.context["cards"]] == [module.pk]
     assert response.context["cards"][0].other_language == ""
     assert "am 04.03.2026" in response.content.decode()
+
+
+def card_of(client, title):
+    response = client.get(reverse("courses:my_training"))
+    return next(card for card in response.context["cards"] if card.module.title == title)
+
+
+def test_resume_goes_to_the_first_unread_lesson(learner_client, home):
+    module = module_page(home=home, title="Lücke")
+    first, second, _third = lessons_of(module)
+    read_lesson(learner_client, second)
+    assert card_of(learner_client, "Lücke").resume_url == first.url
+
+
+def test_resume_goes_to_the_quiz_when_every_lesson_is_read(learner_client, home, user):
+    module = module_page(home=home, title="Gelesen")
+    for lesson in lessons_of(module):
+        read_lesson(learner_client, lesson)
+    quiz = quiz_of(module)
+    assert card_of(learner_client, "Gelesen").resume_url == quiz.url
+    outline = module_outline(module=module, user=user)
+    assert outline.resume_url == quiz.url
+
+
+def test_review_of_a_finished_module_opens_its_overview(learner_client, home):
+    module = module_page(home=home, title="Fertig")
+    for lesson in lessons_of(module):
+        read_lesson(learner_client, lesson)
+    quiz = quiz_of(module)
+    post_answers(learner_client, quiz, correct_answers(quiz))
+    card = card_of(learner_client, "Fertig")
+    assert card.status == "completed"
+    assert card.resume_url == module.url

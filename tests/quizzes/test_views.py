@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.utils.translation import gettext
 
 from courses.models import ModuleProgress
 from quizzes.forms import ANSWER_PREFIX
@@ -12,6 +13,7 @@ from tests.factories import (
     lessons_of,
     module_page,
     quiz_of,
+    true_false_question,
     wrong_answers,
 )
 from tests.lesson_client import read_lesson
@@ -155,3 +157,34 @@ def test_an_expired_form_keeps_the_answers_and_stores_nothing(learner_client, us
         for option_id in option_ids:
             assert re.search(rf'id="option-{question_id}-{option_id}"[^>]* checked', html)
     assert QuizAttempt.objects.filter(user=user).count() == 0
+
+
+def test_true_false_feedback_keeps_the_answer_the_verdict_and_the_truth_apart(learner_client, home):
+    module = module_page(
+        home=home,
+        title="Wahr oder falsch",
+        questions=[true_false_question("Der Service-Desk fragt nach Passwörtern.", correct=False)],
+    )
+    quiz = quiz_of(module)
+    question = quiz.question_list()[0]
+    response = post_answers(learner_client, quiz, {question.id: ["false"]}, follow=True)
+    html = " ".join(response.content.decode().split())
+    assert "– <em>" not in html  # never "Falsch – Richtig."
+    assert gettext("Your answer: “%(answer)s”") % {"answer": gettext("False")} in html
+    assert "<p><em>Rückmeldung falsch</em></p>" in html
+    assert gettext("The statement is false.") in html
+
+
+def test_result_page_shows_what_other_apps_say_through_the_hook(learner_client, module):
+    from django.utils.safestring import mark_safe
+    from wagtail import hooks
+
+    from quizzes.selectors import RESULT_NOTICES_HOOK
+
+    def notice(*, request, quiz, attempt):
+        return mark_safe(f"<p id='hooked'>{attempt.passed}</p>")
+
+    with hooks.register_temporarily(RESULT_NOTICES_HOOK, notice):
+        quiz = quiz_of(module)
+        response = post_answers(learner_client, quiz, correct_answers(quiz), follow=True)
+    assert "<p id='hooked'>True</p>" in response.content.decode()

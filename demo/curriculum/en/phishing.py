@@ -379,10 +379,7 @@ MODULE = {
                                 "Write down exactly what happened: time, sender, link clicked, "
                                 "file opened."
                             ),
-                            (
-                                "Do not delete the suspicious message until the IT service desk no "
-                                "longer needs it."
-                            ),
+                            ("Keep the suspicious message until the IT service desk releases it."),
                         ],
                     },
                 ),
@@ -485,7 +482,7 @@ MODULE = {
         "title": "Knowledge check: phishing",
         "intro": (
             "Test your knowledge of phishing emails, fraudulent calls and the correct reporting "
-            "channel. You need 80 percent to pass."
+            "channel."
         ),
         "pass_mark": 80,
         "questions_per_attempt": 5,
@@ -494,7 +491,7 @@ MODULE = {
         "questions": [
             {
                 "type": "multiple_choice",
-                "question": "Which features suggest a phishing email? (Several answers possible)",
+                "question": "Which features suggest a phishing email?",
                 "explanation": (
                     "Time pressure, altered sender addresses and requests to enter login details "
                     "are typical warning signs. A logo or an encrypted connection says nothing "
@@ -654,7 +651,7 @@ MODULE = {
             },
             {
                 "type": "multiple_choice",
-                "question": "Which features are typical of CEO fraud? (Several answers possible)",
+                "question": "Which features are typical of CEO fraud?",
                 "explanation": (
                     "CEO fraud relies on authority, urgency and secrecy to get around the usual "
                     "controls."
