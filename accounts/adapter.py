@@ -1,6 +1,7 @@
 import logging
 
 from allauth.account.adapter import DefaultAccountAdapter
+from allauth.core import context
 from allauth.core.exceptions import ImmediateHttpResponse
 from allauth.socialaccount.adapter import DefaultSocialAccountAdapter
 from django.contrib import messages
@@ -10,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from . import app_settings
 from .allauth_internals import LoginAttemptsByAccountAndAddress
+from .mfa import signed_in_recently
 from .oidc.mapping import apply_role_map, claims_of, find_user_for_claims
 
 logger = logging.getLogger(__name__)
@@ -22,6 +24,13 @@ class AccountAdapter(LoginAttemptsByAccountAndAddress, DefaultAccountAdapter):
     def is_open_for_signup(self, request) -> bool:
         # Accounts come from the HR import or single sign-on, not from self-signup.
         return app_settings.SENSI_OPEN_SIGNUP
+
+    def is_reauthentication_required(self, *, app: str, **kwargs) -> bool:
+        # Setting up a second factor seconds after signing in must not ask for the password
+        # again: a fresh sign-in counts as a recent reauthentication (accounts.mfa).
+        if app == "allauth.mfa" and signed_in_recently(context.request):
+            return False
+        return super().is_reauthentication_required(app=app, **kwargs)
 
 
 class SocialAccountAdapter(DefaultSocialAccountAdapter):

@@ -8,12 +8,21 @@ then adjust this module and that test together.
 
 - `LoginAttemptsByAccountAndAddress`: allauth keys its "login_failed" rate limit by the
   private `DefaultAccountAdapter._get_login_attempts_cache_key`, with no public setting.
+- `install_mfa_attempts_by_account_and_address`: allauth.mfa keys its failed-code limit by
+  the private `check_rate_limit` of `allauth.mfa.base.internal.flows`, imported by name into
+  its form modules, with no setting or adapter method.
 - `activate_totp`, `totp_code`, `activate_recovery_codes`: set up a second factor without the
   QR-code dialogue, for tests and the load benchmark (allauth.mfa's `internal` packages).
 """
 
 import time
 
+import allauth.mfa.base.forms
+import allauth.mfa.base.internal.flows
+import allauth.mfa.totp.forms
+import allauth.mfa.webauthn.forms
+from allauth.account.adapter import get_adapter as get_account_adapter
+from allauth.core import context, ratelimit
 from allauth.mfa import app_settings as mfa_settings
 from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
 from allauth.mfa.totp.internal.auth import (
@@ -38,6 +47,34 @@ class LoginAttemptsByAccountAndAddress:
     def _get_login_attempts_cache_key(self, request, **credentials) -> str:
         account_key = super()._get_login_attempts_cache_key(request, **credentials)
         return f"{account_key}:{self.get_client_ip(request)}"
+
+
+# The modules of allauth.mfa that count failed codes with `check_rate_limit`.
+MFA_RATE_LIMITED_MODULES = (
+    allauth.mfa.base.internal.flows,
+    allauth.mfa.base.forms,
+    allauth.mfa.totp.forms,
+    allauth.mfa.webauthn.forms,
+)
+
+
+def check_mfa_rate_limit(user, error_key: str | None = None):
+    """allauth.mfa's `check_rate_limit` with the key (account, client address), like
+    `LoginAttemptsByAccountAndAddress`: wrong codes from one address lock the second factor
+    of that account at that address only, never its owner elsewhere. The "login_failed" limit
+    per address still caps guessing across accounts."""
+    request = context.request
+    adapter = get_account_adapter(request)
+    key = f"mfa-auth-user-{user.pk}:{adapter.get_client_ip(request)}"
+    if not ratelimit.consume(request, action="login_failed", key=key):
+        raise adapter.validation_error(error_key or "too_many_login_attempts")
+    return lambda: ratelimit.clear(request, action="login_failed", key=key)
+
+
+def install_mfa_attempts_by_account_and_address() -> None:
+    """Called once from `AccountsConfig.ready`."""
+    for module in MFA_RATE_LIMITED_MODULES:
+        module.check_rate_limit = check_mfa_rate_limit
 
 
 def activate_totp(user) -> str:

@@ -9,6 +9,10 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from . import receivers
+        from .allauth_internals import install_mfa_attempts_by_account_and_address
+
+        # Wrong TOTP codes count per account and client address (accounts/allauth_internals).
+        install_mfa_attempts_by_account_and_address()
 
         # After every `migrate` (make run, CI, deployments, the test database): the shared
         # cache table exists whatever the path to a database was. Idempotent.

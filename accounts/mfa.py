@@ -5,8 +5,10 @@ session before any privileged page; `accounts.middleware.PrivilegedMFAMiddleware
 this. Employees may use MFA too; allauth then asks for it at every sign-in.
 """
 
+import time
 from enum import Enum
 
+from allauth.account import app_settings as account_settings
 from allauth.account.authentication import get_authentication_records
 from allauth.mfa.utils import is_mfa_enabled
 
@@ -53,6 +55,19 @@ def session_passed_mfa(request) -> bool:
         request.session.get(ENROLLED_SESSION_KEY),
         request.session.get(IDP_MFA_SESSION_KEY),
     )
+
+
+def signed_in_recently(request) -> bool:
+    """Whether the user signed in (or reauthenticated) in this session less than
+    `ACCOUNT_REAUTHENTICATION_TIMEOUT` seconds ago. allauth counts only reauthentications for
+    its sensitive operations; Sensi counts a fresh sign-in too, so that setting up TOTP right
+    after signing in does not ask for the password again."""
+    if request is None or not request.user.is_authenticated:
+        return False
+    records = get_authentication_records(request, request.user)
+    if not records:
+        return False
+    return time.time() - records[-1]["at"] < account_settings.REAUTHENTICATION_TIMEOUT
 
 
 def mfa_state(request) -> MFAState:

@@ -1,9 +1,12 @@
+from allauth.account.models import EmailAddress
 from allauth.account.signals import user_logged_in as allauth_user_logged_in
 from allauth.mfa.signals import authenticator_added
 from django.contrib.auth.signals import user_logged_in
 from django.core.management import call_command
+from django.db.models.signals import pre_save
 from django.dispatch import receiver
 
+from . import app_settings
 from .mfa import mark_enrolled, mark_idp_mfa
 from .sessions import start_session
 
@@ -29,3 +32,22 @@ def mark_mfa_enrolled(sender, request, user, **kwargs):
 def mark_idp_mfa_on_sso_login(sender, request, user, sociallogin=None, **kwargs):
     if sociallogin is not None and request is not None:
         mark_idp_mfa(request, user, sociallogin)
+
+
+def is_vouched_address(address) -> bool:
+    """Whether Sensi vouches for this address of the account: while self-signup is closed
+    (`SENSI_OPEN_SIGNUP`), an account and its address come only from the HR import, an
+    administrator or single sign-on, never from the person who signs in."""
+    if app_settings.SENSI_OPEN_SIGNUP:
+        return False
+    return (address.email or "").lower() == (address.user.email or "").lower()
+
+
+@receiver(pre_save, sender=EmailAddress, dispatch_uid="sensi_verify_vouched_address")
+def verify_vouched_address(sender, instance, **kwargs):
+    """allauth adds the account's address as *unverified* (at a password reset, at SSO
+    sign-up, on the e-mail page) although `ACCOUNT_EMAIL_VERIFICATION` is "none", and
+    allauth.mfa then refuses to set up a second factor. The account's own address is marked
+    verified where Sensi vouches for it; addresses a person adds themself are not."""
+    if not instance.verified and is_vouched_address(instance):
+        instance.verified = True

@@ -1,5 +1,6 @@
 from urllib.parse import urlencode
 
+from allauth.mfa.totp import views as allauth_totp_views
 from django.http import HttpResponseRedirect, JsonResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -40,3 +41,27 @@ def login_elsewhere(request, *, default_next: str):
     is ignored; the person is sent to allauth's login page."""
     next_url = _safe_next(request, reverse(default_next))
     return HttpResponseRedirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+class ActivateTOTPView(allauth_totp_views.ActivateTOTPView):
+    """allauth's TOTP setup, continuing to the page that asked for it (`next`): by way of the
+    new recovery codes when allauth generated them, else straight there."""
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        secret = context["form"].secret
+        context["secret_groups"] = [secret[i : i + 4] for i in range(0, len(secret), 4)]
+        context["next_url"] = _safe_next(self.request, "")
+        return context
+
+    def get_success_url(self) -> str:
+        next_url = _safe_next(self.request, "")
+        if not self.did_generate_recovery_codes:
+            return next_url or reverse("mfa_index")
+        codes_url = reverse("mfa_view_recovery_codes")
+        return f"{codes_url}?{urlencode({'next': next_url})}" if next_url else codes_url
+
+
+def safe_next(request) -> str:
+    """The `next` of the request if it stays on this site, else ""."""
+    return _safe_next(request, "")

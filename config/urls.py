@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts.views import login_elsewhere
+from accounts.views import ActivateTOTPView, login_elsewhere
 
 urlpatterns = [
     # Both admins sign in through allauth only: their own login views are replaced.
@@ -21,6 +21,12 @@ urlpatterns = [
 ]
 
 urlpatterns += i18n_patterns(
+    # allauth's TOTP setup, continuing to the page that asked (accounts.views).
+    path(
+        "accounts/2fa/totp/activate/",
+        ActivateTOTPView.as_view(),
+        name="mfa_activate_totp",
+    ),
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("compliance.urls")),

@@ -74,3 +74,16 @@ def test_totp_and_recovery_codes_are_stored_as_allauth_reads_them():
         Authenticator.Type.RECOVERY_CODES,
     }
     assert len(codes) > 0 and all(code.isalnum() for code in codes)
+
+
+def test_allauth_mfa_counts_failed_codes_with_sensis_key():
+    """allauth.mfa still imports `check_rate_limit` by name into these modules, and Sensi's
+    account-and-address version is the one they call (installed in AccountsConfig.ready)."""
+    import inspect
+
+    from accounts.allauth_internals import MFA_RATE_LIMITED_MODULES, check_mfa_rate_limit
+
+    for module in MFA_RATE_LIMITED_MODULES:
+        assert module.check_rate_limit is check_mfa_rate_limit, module.__name__
+    original = inspect.getsource(inspect.getmodule(MFA_RATE_LIMITED_MODULES[0]))
+    assert 'key = f"mfa-auth-user-{str(user.pk)}"' in original

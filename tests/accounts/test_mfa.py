@@ -3,6 +3,7 @@
 import pytest
 from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group, Permission
+from django.test import override_settings
 from django.urls import reverse
 
 from accounts import app_settings
@@ -132,10 +133,7 @@ def test_a_recovery_code_passes_the_login_challenge(client, password, ciso):
 def test_setting_up_totp_passes_the_second_factor_for_this_session(client, password, ciso):
     sign_in(client, ciso.email, password)
     assert client.get("/de/compliance/")["Location"].startswith(reverse("mfa_activate_totp"))
-    # allauth asks for the password again before an authenticator is added.
-    response = client.get(reverse("mfa_activate_totp"))
-    assert response["Location"].startswith(reverse("account_reauthenticate"))
-    client.post(response["Location"], {"password": password})
+    # The sign-in seconds ago counts as reauthentication: no password again.
     page = client.get(reverse("mfa_activate_totp"))
     assert page.status_code == 200
     secret = client.session["mfa.totp.secret"]
@@ -145,6 +143,16 @@ def test_setting_up_totp_passes_the_second_factor_for_this_session(client, passw
     # Recovery codes come with it.
     assert Authenticator.objects.filter(user=ciso, type=Authenticator.Type.RECOVERY_CODES).exists()
     assert client.get("/de/compliance/").status_code == 200
+
+
+@override_settings(ACCOUNT_REAUTHENTICATION_TIMEOUT=0)
+def test_adding_an_authenticator_long_after_sign_in_asks_for_the_password(client, password, ciso):
+    sign_in(client, ciso.email, password)
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response["Location"].startswith(reverse("account_reauthenticate"))
+    client.post(response["Location"], {"password": password})
+    with override_settings(ACCOUNT_REAUTHENTICATION_TIMEOUT=300):
+        assert client.get(reverse("mfa_activate_totp")).status_code == 200
 
 
 def test_employees_are_not_asked_for_mfa_but_may_set_it_up(learner_client):

@@ -101,22 +101,27 @@ def goto(name: str):
     return visit
 
 
-def reauthenticate_before_mfa_setup(page, site):
-    """A privileged person without a second factor is sent to set one up; allauth first asks
-    for the password again."""
+def sign_in_new_ciso(page, site):
     page.goto(site.paths["login"] + "?next=" + site.paths["reports"])
     page.get_by_label("E-Mail").fill(NEW_CISO)
     page.get_by_label("Passwort").fill(NEW_CISO_PASSWORD)
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_load_state()
+
+
+def reauthenticate_before_mfa_setup(page, site):
+    """allauth's password prompt before a sensitive change (a sign-in seconds ago counts, so
+    the page is opened directly here)."""
+    sign_in_new_ciso(page, site)
+    page.goto("/de/accounts/reauthenticate/")
+    page.wait_for_load_state()
     assert "/accounts/reauthenticate/" in page.url, page.url
 
 
 def mfa_setup_before_reports(page, site):
-    reauthenticate_before_mfa_setup(page, site)
-    page.locator("input[name=password]").fill(NEW_CISO_PASSWORD)
-    page.locator("main button[type=submit]").first.click()
-    page.wait_for_load_state()
+    """A privileged person without a second factor is sent to set one up, straight from
+    signing in."""
+    sign_in_new_ciso(page, site)
     assert "/2fa/totp/activate/" in page.url, page.url
 
 
