@@ -62,6 +62,9 @@ def test_warning_before_the_idle_timeout_extends_the_session(transactional_db, d
     page.clock.install()
     sign_in(page, user.email)
     expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
+    # The deferred script has run (and set its timer) once its dialog is in the page; moving
+    # the clock before that would leave the timer nothing to catch up on.
+    expect(page.locator("#session-timeout")).to_be_attached()
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_be_hidden()
 
@@ -91,6 +94,7 @@ def test_warning_says_so_when_the_session_has_ended(transactional_db, desktop):
     page.clock.install()
     sign_in(page, "erika@example.org")
     expect(page.get_by_role("heading", level=1, name="Meine Schulungen")).to_be_visible()
+    expect(page.locator("#session-timeout")).to_be_attached()
     page.clock.fast_forward((app_settings.SENSI_SESSION_IDLE_MINUTES * 60 + 5) * 1000)
     dialog = page.get_by_role("alertdialog")
     expect(dialog).to_contain_text("Ihre Sitzung ist abgelaufen")

@@ -205,6 +205,7 @@ def session_dialog(*, ended: bool):
     def visit(page, site):
         page.clock.install()
         goto("my_training")(page, site)
+        page.locator("#session-timeout").wait_for(state="attached")  # the timer is set
         idle = app_settings.SENSI_SESSION_IDLE_MINUTES * 60
         ahead = idle + 5 if ended else idle - app_settings.SENSI_SESSION_WARNING_SECONDS + 5
         page.clock.fast_forward(ahead * 1000)
