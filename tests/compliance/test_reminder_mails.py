@@ -12,11 +12,18 @@ from django.utils import timezone
 
 from compliance.models import Dienststelle, ObligationStatus, Reminder
 from compliance.reminder_mails import Outcome, due_reminders, remind, send_reminders
+from tests.clock import pin_clock
 from tests.factories import UserFactory, dienststelle, employee, module_page, obligation
 
 pytestmark = pytest.mark.django_db
 
-TODAY = timezone.localdate()
+NOW = timezone.now()
+TODAY = timezone.localdate(NOW)
+
+
+@pytest.fixture(autouse=True)
+def _clock_on_today(monkeypatch):
+    pin_clock(monkeypatch, NOW)
 
 
 def days(n: int) -> datetime.date:

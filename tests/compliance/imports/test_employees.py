@@ -12,6 +12,7 @@ from django.utils import timezone
 from compliance.imports.employees import import_employees
 from compliance.imports.reports import Outcome
 from compliance.models import Employee, ObligationStatus
+from tests.clock import pin_clock
 from tests.compliance.imports.hr_data import (
     HEADER,
     User,
@@ -27,7 +28,13 @@ from tests.factories import UserFactory, obligation
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).parent / "data"
-TODAY = timezone.localdate()
+NOW = timezone.now()
+TODAY = timezone.localdate(NOW)
+
+
+@pytest.fixture(autouse=True)
+def _clock_on_today(monkeypatch):
+    pin_clock(monkeypatch, NOW)
 
 
 # --- creating, updating, leaving ---------------------------------------------------------------
