@@ -16,12 +16,15 @@ import base64
 from datetime import datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 
+from content.languages import current_language
 from gdpr import Declaration, Deletion, Section
 from xapi.agents import agent_ifi
+from xapi.definitions import display_name
 from xapi.launches import actors_bound_to
 from xapi.models import (
+    ActivityDefinition,
     ActorBinding,
     Attachment,
     Document,
@@ -48,12 +51,33 @@ def xapi_agents_of(user) -> list[str]:
     return sorted({ifi for agent in agents if (ifi := agent_ifi(agent))})
 
 
+def named_by(activity_iri) -> Subquery:
+    """The stored definition of the activity `activity_iri` (an OuterRef), for its name."""
+    return Subquery(
+        ActivityDefinition.objects.filter(activity_id=activity_iri).values("definition")[:1]
+    )
+
+
 def xapi_registrations(user) -> list[dict]:
-    return list(
+    """With the name the LRS knows for the activity, in the reader's language."""
+    language = current_language()
+    rows = (
         Registration.objects.filter(user=user)
         .order_by("created_at")
-        .values("activity_iri", "registration", "launch_actor", "launched_at", "created_at")
+        .annotate(definition=named_by(OuterRef("activity_iri")))
+        .values(
+            "activity_iri",
+            "definition",
+            "registration",
+            "launch_actor",
+            "launched_at",
+            "created_at",
+        )
     )
+    return [
+        {"activity_name": display_name(row.pop("definition") or {}, language), **row}
+        for row in rows
+    ]
 
 
 def _document_content(content: bytes, content_type: str) -> dict:

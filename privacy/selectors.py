@@ -12,11 +12,12 @@ being loaded at once.
 from collections.abc import Iterator
 from typing import Any
 
-from django.db.models import QuerySet
+from django.db.models import OuterRef, QuerySet
 from django.utils import timezone
 from wagtail.models import Page
 
 from content.languages import current_language
+from xapi.definitions import display_name
 from xapi.models import Statement
 from xapi.vocabulary import (
     ACKNOWLEDGED,
@@ -30,7 +31,7 @@ from xapi.vocabulary import (
 )
 
 from . import registry
-from .personal_data import xapi_documents
+from .personal_data import named_by, xapi_documents
 
 FORMAT = "sensi-personal-data"
 FORMAT_VERSION = 1
@@ -155,21 +156,25 @@ def personal_data(user) -> PersonalData:
     agents = collected["xapi_agents"]
     collected["xapi_documents"] = xapi_documents(agents)
     statements = statements_of(agents)
+    recent = (
+        statements.reverse()
+        .annotate(definition=named_by(OuterRef("object_activity_id")))
+        .values(
+            "statement_id", "timestamp", "verb_id", "object_activity_id", "voided", "definition"
+        )
+    )
+    language = current_language()
     return PersonalData(
         collected,
         xapi_statement_count=statements.count(),
         recent_statements=[
             {
-                "statement_id": row["statement_id"],
-                "timestamp": row["timestamp"],
-                "verb_id": row["verb_id"],
+                **row,
                 "verb": verb_label(row["verb_id"]),
-                "object_activity_id": row["object_activity_id"],
-                "voided": row["voided"],
+                # modules, lessons and questions by name, as the LRS knows them
+                "object_name": display_name(row.pop("definition") or {}, language),
             }
-            for row in statements.reverse().values(
-                "statement_id", "timestamp", "verb_id", "object_activity_id", "voided"
-            )[:RECENT_STATEMENTS]
+            for row in recent[:RECENT_STATEMENTS]
         ],
     )
 

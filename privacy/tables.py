@@ -37,6 +37,11 @@ def _code(value: str) -> str:
     return format_html("<code>{}</code>", value)
 
 
+def _activity(name: str, iri: str | None) -> str:
+    """An activity by its name; its IRI only where the LRS knows no name for it."""
+    return name or _code(iri or NONE)
+
+
 def _version(number) -> str:
     return _("version %(number)s") % {"number": localize(number)}
 
@@ -80,6 +85,50 @@ def _verb(row: dict) -> str:
         return row["verb"]
     voided = _("voided")
     return f"{row['verb']} ({voided})"
+
+
+def _roles(roles: dict) -> str:
+    groups = ", ".join(roles["groups"]) or _("none")
+    if roles.get("ressort_assignments"):
+        assigned = ", ".join(roles["ressort_assignments"])
+        return f"{groups} ({_('Ressort-ISB for')} {assigned})"
+    return groups
+
+
+def _employed(employee: dict) -> str:
+    employed = _("yes") if employee["active"] else _("no")
+    if employee["left_on"]:
+        return f"{employed} ({_('left on')} {_day(employee['left_on'])})"
+    return employed
+
+
+def my_data_facts(data: PersonalData) -> dict[str, list[tuple[str, str]]]:
+    """The account and the employee record as (label, value) pairs; no employee pairs for a
+    person without an employee record."""
+    account, employee = data.account, data.employee
+    facts = {
+        "account": [
+            (_("Name"), f"{account['first_name']} {account['last_name']}".strip()),
+            (_("E-mail address"), account["email"]),
+            (_("Pseudonym"), account["pseudonym"]),
+            (_("Account created"), _when(account["date_joined"])),
+            (_("Last sign-in"), _when(account["last_login"])),
+            (_("Roles"), _roles(data.roles)),
+        ],
+        "employee": [],
+    }
+    if employee:
+        facts["employee"] = [
+            (_("Personnel number"), employee["personnel_number"]),
+            (_("Ressort"), f"{employee['ressort']['code']} – {employee['ressort']['name']}"),
+            (
+                _("Dienststelle"),
+                f"{employee['dienststelle']['code']} – {employee['dienststelle']['name']}",
+            ),
+            (_("Entry date"), _day(employee["entry_date"])),
+            (_("Employed"), _employed(employee)),
+        ]
+    return facts
 
 
 def my_data_tables(data: PersonalData) -> dict[str, Table]:
@@ -193,7 +242,7 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                 (
                     _when(row["timestamp"], missing=""),
                     _verb(row),
-                    _code(row["object_activity_id"]),
+                    _activity(row["object_name"], row["object_activity_id"]),
                 )
                 for row in recent
             ],
@@ -203,7 +252,7 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
             (_("Activity"), _("Created"), _("Launched from a learning platform")),
             [
                 (
-                    _code(row["activity_iri"]),
+                    _activity(row["activity_name"], row["activity_iri"]),
                     _when(row["created_at"], missing=""),
                     _when(row["launched_at"]),
                 )

@@ -2,16 +2,18 @@
 the data comes from `selectors`, `tables`, `export` and `processing`."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from . import processing
+from .csv_export import my_data_csv
 from .export import export_chunks
+from .pdf_export import my_data_pdf
 from .selectors import personal_data
-from .tables import my_data_tables
+from .tables import my_data_facts, my_data_tables
 
 
 @login_required
@@ -20,7 +22,9 @@ from .tables import my_data_tables
 def my_data(request):
     data = personal_data(request.user)
     return TemplateResponse(
-        request, "privacy/my_data.html", {"data": data, "tables": my_data_tables(data)}
+        request,
+        "privacy/my_data.html",
+        {"data": data, "facts": my_data_facts(data), "tables": my_data_tables(data)},
     )
 
 
@@ -31,7 +35,29 @@ def my_data_download(request):
     response = StreamingHttpResponse(
         export_chunks(request.user), content_type="application/json; charset=utf-8"
     )
-    filename = f"sensi-personal-data-{timezone.localdate():%Y-%m-%d}.json"
+    return _attachment(response, "json")
+
+
+@login_required
+@never_cache
+@require_GET
+def my_data_download_csv(request):
+    response = StreamingHttpResponse(
+        my_data_csv(personal_data(request.user)), content_type="text/csv; charset=utf-8"
+    )
+    return _attachment(response, "csv")
+
+
+@login_required
+@never_cache
+@require_GET
+def my_data_download_pdf(request):
+    response = HttpResponse(my_data_pdf(personal_data(request.user)), "application/pdf")
+    return _attachment(response, "pdf")
+
+
+def _attachment(response, extension: str):
+    filename = f"sensi-personal-data-{timezone.localdate():%Y-%m-%d}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
 

@@ -69,3 +69,15 @@ def _merge_component_texts(stored, sent, *, trusted: bool):
             }
         merged.append(component)
     return merged
+
+
+def display_name(definition: dict, language: str) -> str:
+    """The activity's name for a reader of `language` ("de", "en"): the exact or primary-tag
+    match of its `name` language map, else its first name, else ""."""
+    names = definition.get("name") if isinstance(definition, dict) else None
+    if not isinstance(names, dict) or not names:
+        return ""
+    for tag, name in names.items():
+        if tag.lower() == language or tag.lower().split("-")[0] == language:
+            return str(name)
+    return str(next(iter(names.values())))
