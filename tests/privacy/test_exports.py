@@ -1,4 +1,4 @@
-""""Meine Daten" as CSV for German Excel and as a tagged PDF (privacy.csv_export,
+""" "Meine Daten" as CSV for German Excel and as a tagged PDF (privacy.csv_export,
 privacy.pdf_export): the page's text, the learner's own data only, activities by name."""
 
 import csv
