@@ -8,6 +8,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from dbrouting import reads_from_replica
+
 from . import processing
 from .csv_export import my_data_csv
 from .export import export_chunks
@@ -19,6 +21,7 @@ from .tables import my_data_facts, my_data_tables
 @login_required
 @never_cache
 @require_GET
+@reads_from_replica
 def my_data(request):
     data = personal_data(request.user)
     return TemplateResponse(
@@ -31,6 +34,7 @@ def my_data(request):
 @login_required
 @never_cache
 @require_GET
+@reads_from_replica
 def my_data_download(request):
     response = StreamingHttpResponse(
         export_chunks(request.user), content_type="application/json; charset=utf-8"
@@ -41,6 +45,7 @@ def my_data_download(request):
 @login_required
 @never_cache
 @require_GET
+@reads_from_replica
 def my_data_download_csv(request):
     response = StreamingHttpResponse(
         my_data_csv(personal_data(request.user)), content_type="text/csv; charset=utf-8"
@@ -51,6 +56,7 @@ def my_data_download_csv(request):
 @login_required
 @never_cache
 @require_GET
+@reads_from_replica
 def my_data_download_pdf(request):
     response = HttpResponse(my_data_pdf(personal_data(request.user)), "application/pdf")
     return _attachment(response, "pdf")

@@ -7,6 +7,8 @@ from dataclasses import replace
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
 
+from dbrouting import consistent_through, replica_reads
+
 from . import formats, jsonio, multipart
 from .credentials import (
     OutOfScope,
@@ -102,6 +104,15 @@ def _post(request: LRSRequest):
 
 
 def _get(request: LRSRequest):
+    """Statement queries may read from a replica (dbrouting); Consistent-Through then says
+    how far it has replayed (Communication §2.1.3.s2.b5)."""
+    with replica_reads():
+        response = _query(request)
+        response["X-Experience-API-Consistent-Through"] = consistent_through().isoformat()
+    return response
+
+
+def _query(request: LRSRequest):
     if "statementId" in request.params or "voidedStatementId" in request.params:
         return _get_one(request)
     if "more" in request.params:
@@ -125,7 +136,6 @@ def _get(request: LRSRequest):
             "more": page.more,
         }
         response = _respond(result, statements if query.attachments else [])
-    response["X-Experience-API-Consistent-Through"] = timezone.now().isoformat()
     return last_modified(response, page.last_stored or timezone.now())
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
+from dbrouting import writes_not_read_back
+
 from ..models import ReportAccess
 from .scopes import Scope
 
@@ -46,12 +48,13 @@ def open_report(
     """
     if not scope.may_view:
         raise PermissionDenied
-    access = ReportAccess.objects.create(
-        user=user,
-        actor=actor or actor_of(user),
-        roles=", ".join(str(role) for role in scope.roles),
-        report=report,
-        parameters={**parameters, "scope": scope.describe()},
-        at=timezone.now(),
-    )
+    with writes_not_read_back():  # the figures may still come from the replica
+        access = ReportAccess.objects.create(
+            user=user,
+            actor=actor or actor_of(user),
+            roles=", ".join(str(role) for role in scope.roles),
+            report=report,
+            parameters={**parameters, "scope": scope.describe()},
+            at=timezone.now(),
+        )
     return OpenedReport(access=access, scope=scope)

@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 
 from content.languages import current_language
 from courses.models import Topic
+from dbrouting import reads_from_replica
 
 from ..models import Dienststelle, Ressort
 from . import csv_export, pdf_report, sheets, xlsx_export
@@ -82,6 +83,7 @@ def report_view(report: str):
     def decorator(view):
         @login_required
         @require_GET
+        @reads_from_replica
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             scope = scope_for(request.user)

@@ -162,6 +162,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
         "init_command": "PRAGMA journal_mode=WAL;",
     }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    # A PostgreSQL streaming replica for read-only work (dbrouting, docs/operations.md). In
+    # tests it mirrors `default`: the same test database, which replication brings to it.
+    DATABASES["replica"] = dj_database_url.config(
+        env="DATABASE_REPLICA_URL",
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASES["replica"]["OPTIONS"] = {"connect_timeout": 2}
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["dbrouting.ReplicaRouter"]
+    SENSI_READ_REPLICA = True
+env_setting("SENSI_REPLICA_RETRY_SECONDS", int)
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # One cache shared by every app process: login rate limits must count attempts across all

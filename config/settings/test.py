@@ -9,3 +9,6 @@ ACCOUNT_RATE_LIMITS = False
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+# Most tests never commit, so a replica could not show their data: only the replica tests
+# (tests/dbrouting) route reads there, by override_settings.
+SENSI_READ_REPLICA = False
