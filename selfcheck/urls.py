@@ -1,0 +1,10 @@
+from django.urls import path
+from django.utils.translation import pgettext_lazy
+
+from . import views
+
+app_name = "selfcheck"
+urlpatterns = [
+    path(pgettext_lazy("URL", "home-office-check/"), views.check, name="check"),
+    path(pgettext_lazy("URL", "home-office-check/result/"), views.result, name="result"),
+]
