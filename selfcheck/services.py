@@ -1,4 +1,5 @@
-"""Writes of the Heimarbeitsplatz-Check: one run with its answers (and its statement)."""
+"""Writes of the Heimarbeitsplatz-Check: one run with its answers and its xAPI statement
+(which carries no answers, see `learning_records`)."""
 
 from collections.abc import Mapping
 from uuid import UUID
@@ -6,6 +7,7 @@ from uuid import UUID
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from .learning_records import record_check_completed
 from .models import Answer, SelfCheckAnswer, SelfCheckRun, SelfCheckStep
 
 
@@ -82,4 +84,5 @@ def _store(*, user, checked: dict[UUID, Answer], submission_id: UUID, language: 
     SelfCheckAnswer.objects.bulk_create(
         SelfCheckAnswer(run=run, step_key=key, answer=answer) for key, answer in checked.items()
     )
+    record_check_completed(user=user, run=run, language=language)
     return run
