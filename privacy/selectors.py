@@ -69,6 +69,7 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "selfcheck_runs",
     "obligations",
     "acknowledgements",
     "reminders",
