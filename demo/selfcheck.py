@@ -79,6 +79,25 @@ STEPS = [
         },
     },
     {
+        "slug": "remote-admin-off",
+        "area": Area.ROUTER,
+        "question": "Ist der Fernzugriff auf Ihren Router aus dem Internet ausgeschaltet?",
+        "instruction": OPEN_ROUTER
+        + "<p>Schalten Sie den Zugriff auf die Benutzeroberfläche aus dem Internet aus, wenn "
+        "Sie ihn nicht wirklich brauchen. Die Fernwartung durch Ihren Anbieter (TR-069) ist "
+        "davon getrennt.</p>",
+        "routers": {
+            FRITZ: "<p><b>Internet &gt; Freigaben</b>, Registerkarte "
+            "<b>FRITZ!Box-Dienste</b>: „Internetzugriff auf die FRITZ!Box über HTTPS "
+            "aktiviert“ abwählen. Ein nicht genutztes MyFRITZ!-Konto melden Sie unter "
+            "<b>Internet &gt; MyFRITZ!-Konto</b> ab.</p>",
+            SPEEDPORT: "<p><b>Internet &gt; Fernzugriff</b> (je nach Modell "
+            "<b>Einstellungen &gt; Fernzugriff</b>): ausschalten.</p>",
+            VODAFONE: "<p><b>Internet &gt; Fernzugriff</b> (Expertenmodus): deaktivieren.</p>",
+            O2: "<p><b>Internet &gt; Fernzugriff</b>: deaktivieren.</p>",
+        },
+    },
+    {
         "slug": "wifi-encryption",
         "area": Area.WIFI,
         "question": "Ist Ihr WLAN mit WPA2 oder WPA3 und einem starken Schlüssel gesichert?",
@@ -110,25 +129,6 @@ STEPS = [
             SPEEDPORT: "<p><b>Heimnetzwerk &gt; WLAN &gt; WPS</b>: WPS ausschalten.</p>",
             VODAFONE: "<p><b>WLAN &gt; WPS</b> (Expertenmodus): WPS deaktivieren.</p>",
             O2: "<p><b>Heimnetz &gt; WLAN &gt; WPS</b>: WPS deaktivieren.</p>",
-        },
-    },
-    {
-        "slug": "remote-admin-off",
-        "area": Area.ROUTER,
-        "question": "Ist der Fernzugriff auf Ihren Router aus dem Internet ausgeschaltet?",
-        "instruction": OPEN_ROUTER
-        + "<p>Schalten Sie den Zugriff auf die Benutzeroberfläche aus dem Internet aus, wenn "
-        "Sie ihn nicht wirklich brauchen. Die Fernwartung durch Ihren Anbieter (TR-069) ist "
-        "davon getrennt.</p>",
-        "routers": {
-            FRITZ: "<p><b>Internet &gt; Freigaben</b>, Registerkarte "
-            "<b>FRITZ!Box-Dienste</b>: „Internetzugriff auf die FRITZ!Box über HTTPS "
-            "aktiviert“ abwählen. Ein nicht genutztes MyFRITZ!-Konto melden Sie unter "
-            "<b>Internet &gt; MyFRITZ!-Konto</b> ab.</p>",
-            SPEEDPORT: "<p><b>Internet &gt; Fernzugriff</b> (je nach Modell "
-            "<b>Einstellungen &gt; Fernzugriff</b>): ausschalten.</p>",
-            VODAFONE: "<p><b>Internet &gt; Fernzugriff</b> (Expertenmodus): deaktivieren.</p>",
-            O2: "<p><b>Internet &gt; Fernzugriff</b>: deaktivieren.</p>",
         },
     },
     {
