@@ -4,8 +4,9 @@ purge_expired`).
 What goes when is declared by each app beside its tables (`<app>/personal_data.py`, see
 `gdpr`); the periods are settings (docs/privacy.md):
 
-- learning data (progress, lessons read, quiz attempts and draws, scenario answers, xAPI
-  statements, documents, attachments, registrations) after `SENSI_RETENTION_LEARNING_DAYS`;
+- learning data (progress, lessons read, quiz attempts and draws, scenario answers, runs of
+  the home office self-check, xAPI statements, documents, attachments, registrations) after
+  `SENSI_RETENTION_LEARNING_DAYS`;
 - per-launch LRS credentials as soon as they expire;
 - reminder records after `SENSI_RETENTION_REMINDER_DAYS`;
 - acknowledgement ledger entries are anonymised, never deleted, after
@@ -37,6 +38,7 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "selfcheck_runs",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",

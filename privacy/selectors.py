@@ -70,6 +70,7 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "selfcheck_runs",
     "obligations",
     "acknowledgements",
     "reminders",
