@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("compliance.urls")),
     path("", include("privacy.urls")),
     path("", include("accessibility.urls")),
+    path("", include("impulses.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )
