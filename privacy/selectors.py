@@ -69,6 +69,8 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "impulse_answers",
+    "impulse_emails",
     "obligations",
     "acknowledgements",
     "reminders",
