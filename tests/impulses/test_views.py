@@ -1,6 +1,7 @@
 """Answering this week's impulse on "Meine Schulungen" (impulses.views, impulses.dashboard)."""
 
 import pytest
+from django.test import override_settings
 from django.urls import reverse
 
 from impulses.models import DigestSubscription, ImpulseAnswer
@@ -151,3 +152,60 @@ def test_my_training_queries_stay_bounded(learner_client, impulse, django_assert
     learner_client.get(MY_TRAINING)
     with django_assert_max_num_queries(30):
         learner_client.get(MY_TRAINING)
+
+
+# --- the public outlets: screensaver and widget -------------------------------------------
+
+
+def test_the_screensaver_shows_public_impulses_without_login_and_nothing_personal(
+    client, home, user
+):
+    impulse_page(home, title="Öffentlich")
+    impulse_page(home, title="Nur für ein Ressort", everyone=False)
+    client.force_login(user)
+    response = client.get(reverse("impulses:screensaver"))
+    assert response.status_code == 200
+    assert "Öffentlich" in response.text
+    assert "Nur für ein Ressort" not in response.text
+    assert user.email not in response.text
+    assert "Abmelden" not in response.text and "Sign out" not in response.text
+    assert 'data-seconds="30"' in response.text
+    client.logout()
+    assert client.get(reverse("impulses:screensaver")).status_code == 200
+
+
+def test_the_screensaver_makes_no_request_to_other_origins(client, home):
+    impulse_page(home)
+    text = client.get(reverse("impulses:screensaver")).text
+    assert "http://" not in text
+    assert "https://" not in text
+    assert 'src="//' not in text and 'href="//' not in text
+
+
+@override_settings(SENSI_IMPULSE_SCREENSAVER_SECONDS=12)
+def test_the_screensaver_interval_is_a_setting(client, home):
+    impulse_page(home)
+    assert 'data-seconds="12"' in client.get(reverse("impulses:screensaver")).text
+
+
+def test_the_widget_refuses_framing_without_configured_origins(client, home):
+    impulse_page(home, title="Aktueller Impuls")
+    response = client.get(reverse("impulses:widget"))
+    assert "Aktueller Impuls" in response.text
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["X-Frame-Options"] == "DENY"
+
+
+@override_settings(
+    SENSI_IMPULSE_FRAME_ANCESTORS=["https://map.example.org", "https://intra.example"]
+)
+def test_the_widget_may_be_framed_by_the_configured_origins_only(client, home):
+    impulse_page(home)
+    response = client.get(reverse("impulses:widget"))
+    policy = response["Content-Security-Policy"]
+    assert "frame-ancestors https://map.example.org https://intra.example" in policy
+    assert "X-Frame-Options" not in response
+    other = client.get(reverse("courses:my_training"))
+    assert other["X-Frame-Options"] == "DENY"
+    screensaver = client.get(reverse("impulses:screensaver"))
+    assert "frame-ancestors 'none'" in screensaver["Content-Security-Policy"]
