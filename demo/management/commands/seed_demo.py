@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import organisation, scale, seed
+from demo import impulses, organisation, scale, seed
 
 
 class Command(BaseCommand):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
         seed.seed_editorial_groups(homes)
         accounts = seed.seed_accounts()
         obligations = organisation.seed_organisation(modules)
+        impulses.seed_impulses(homes["de"])
         if options["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
