@@ -91,3 +91,20 @@ def test_impulses_are_translatable_and_keep_their_option_ids(home):
     assert [o.id for o in translation.question_view().options] == [
         o.id for o in page.question_view().options
     ]
+
+
+def test_editors_can_open_the_form_for_a_new_impulse(admin_client, home):
+    index = index_page(home)
+    response = admin_client.get(f"/admin/pages/add/impulses/impulsepage/{index.pk}/")
+    assert response.status_code == 200
+    for field in ("topic", "tip", "week_of", "everyone", "ressorts", "dienststellen"):
+        assert f'name="{field}' in response.text, field
+    assert "media" in response.text and "question" in response.text
+
+
+def test_the_index_lists_public_impulses_and_links_the_feeds(client, home):
+    impulse_page(home, title="Öffentlich")
+    impulse_page(home, title="Intern", everyone=False)
+    text = client.get(index_page(home).url).text
+    assert "Öffentlich" in text and "Intern" not in text
+    assert "/impulses/feed/atom/" in text and "/impulses/screensaver/" in text
