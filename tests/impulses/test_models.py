@@ -11,13 +11,14 @@ from .conftest import impulse_page, index_page, this_monday
 pytestmark = pytest.mark.django_db
 
 
-def test_a_tip_longer_than_two_minutes_allow_does_not_save(home):
+def test_a_tip_longer_than_two_minutes_allow_does_not_save_with_a_german_message(home):
     page = impulse_page(home)
     page.tip = "<p>" + "Wort " * (TIP_MAX_CHARACTERS // 5 + 10) + "</p>"
     with pytest.raises(ValidationError) as error:
         page.full_clean()
     message = error.value.message_dict["tip"][0]
     assert f"{TIP_MAX_CHARACTERS}" in message
+    assert "zu lang" in message and "zwei Minuten" in message  # German, as editors see it
 
 
 def test_the_tip_length_counts_text_not_markup():
