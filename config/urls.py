@@ -33,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("privacy.urls")),
     path("", include("accessibility.urls")),
     path("", include("selfcheck.urls")),
+    path("", include("impulses.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

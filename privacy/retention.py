@@ -39,12 +39,14 @@ ORDER = (
     "quiz_draws",
     "scenario_answers",
     "selfcheck_runs",
+    "impulse_answers",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",
     "xapi_attachments",
     "xapi_launch_credentials",
     "reminders",
+    "impulse_emails",
     "ledger_entries_anonymised",
 )
 

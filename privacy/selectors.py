@@ -71,6 +71,8 @@ ORDER = (
     "quiz_draws",
     "scenario_answers",
     "selfcheck_runs",
+    "impulse_answers",
+    "impulse_emails",
     "obligations",
     "acknowledgements",
     "reminders",

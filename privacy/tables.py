@@ -195,6 +195,18 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                 for row in data.scenario_answers
             ],
         ),
+        "impulses": Table(
+            _("Your answers to security impulses"),
+            (_("Security impulse"), _("Answered"), _("Result")),
+            [
+                (
+                    row["impulse_title"] or row["impulse_key"],
+                    _when(row["answered_at"], missing=""),
+                    _("correct") if row["correct"] else _("not correct"),
+                )
+                for row in data.impulse_answers
+            ],
+        ),
         "obligations": Table(
             _("Your obligations"),
             (_("Obligation"), _("Last acknowledged"), _("Counts until"), _("Due by")),

@@ -58,6 +58,8 @@ WAGTAILADMIN_BASE_URL = SENSI_BASE_URL
 # The settings of Sensi's apps that the environment may change; their defaults and
 # documentation are in each app's app_settings.py.
 env_setting("SENSI_OPEN_SIGNUP", parse_bool)
+env_setting("SENSI_IMPULSE_FRAME_ANCESTORS", parse_list)
+env_setting("SENSI_IMPULSE_SCREENSAVER_SECONDS", int)
 
 INSTALLED_APPS = [
     # Sensi
@@ -70,6 +72,7 @@ INSTALLED_APPS = [
     "xapi",
     "accessibility",
     "selfcheck",
+    "impulses",
     "demo",
     # Wagtail
     "wagtail.contrib.simple_translation",

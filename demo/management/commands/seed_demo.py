@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import organisation, scale, seed, selfcheck
+from demo import impulses, organisation, scale, seed, selfcheck
 
 
 class Command(BaseCommand):
@@ -53,6 +53,7 @@ class Command(BaseCommand):
         accounts = seed.seed_accounts()
         obligations = organisation.seed_organisation(modules)
         selfcheck.seed_selfcheck()
+        impulses.seed_impulses(homes["de"])
         if options["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(

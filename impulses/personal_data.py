@@ -1,0 +1,55 @@
+"""The personal data of `impulses` (see `gdpr`): the learner's answers to impulses (kept for
+the learning retention period), the opt-in to the weekly e-mail (kept while it stands) and the
+log of e-mails sent (kept like reminders)."""
+
+from datetime import datetime
+
+from django.db.models import DateField, F, QuerySet, UUIDField, Value
+
+from gdpr import Declaration, Deletion, Section
+
+from .models import DigestDelivery, DigestSubscription, ImpulseAnswer
+
+
+def impulse_answers(user) -> list[dict]:
+    return list(
+        ImpulseAnswer.objects.filter(user=user)
+        .order_by("answered_at", "pk")
+        .values("impulse_key", "option_id", "correct", "answered_at")
+    )
+
+
+def impulse_emails(user) -> list[dict]:
+    """The opt-in to the weekly e-mail (kind "subscribed") and each e-mail sent (kind "sent"),
+    in one query."""
+    subscribed = DigestSubscription.objects.filter(user=user).values(
+        kind=Value("subscribed"),
+        at=F("subscribed_at"),
+        week=Value(None, output_field=DateField()),
+        impulse=Value(None, output_field=UUIDField()),
+    )
+    sent = DigestDelivery.objects.filter(user=user).values(
+        kind=Value("sent"), at=F("sent_at"), week=F("week_of"), impulse=F("impulse_key")
+    )
+    return list(subscribed.union(sent, all=True).order_by("at"))
+
+
+def expired_impulse_answers(cutoff: datetime) -> QuerySet:
+    return ImpulseAnswer.objects.filter(answered_at__lt=cutoff)
+
+
+def expired_impulse_emails(cutoff: datetime) -> QuerySet:
+    return DigestDelivery.objects.filter(sent_at__lt=cutoff)
+
+
+DECLARATION = Declaration(
+    models=(ImpulseAnswer, DigestSubscription, DigestDelivery),
+    sections=(
+        Section("impulse_answers", impulse_answers, titles={"impulse_key": "impulse_title"}),
+        Section("impulse_emails", impulse_emails),
+    ),
+    retention=(
+        Deletion("impulse_answers", "learning", expired_impulse_answers),
+        Deletion("impulse_emails", "reminders", expired_impulse_emails),
+    ),
+)
