@@ -37,6 +37,8 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "seminar_attendance",
+    "seminar_registrations",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",

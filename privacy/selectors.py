@@ -69,6 +69,8 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "seminar_registrations",
+    "seminar_attendance",
     "obligations",
     "acknowledgements",
     "reminders",

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import organisation, scale, seed
+from demo import organisation, scale, seed, seminars
 
 
 class Command(BaseCommand):
@@ -52,6 +52,7 @@ class Command(BaseCommand):
         seed.seed_editorial_groups(homes)
         accounts = seed.seed_accounts()
         obligations = organisation.seed_organisation(modules)
+        seminars.seed_seminars(modules)
         if options["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
