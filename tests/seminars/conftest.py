@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.utils import timezone
 
 from seminars.models import TRAINER_GROUP, Session
@@ -25,10 +25,18 @@ def make_session(*, module, trainer, **fields) -> Session:
     return session
 
 
+def trainer_group() -> Group:
+    """The group the migration creates; transactional tests flush it, so it is made again
+    (with its permission, which Django recreates after a flush)."""
+    group, _created = Group.objects.get_or_create(name=TRAINER_GROUP)
+    group.permissions.add(Permission.objects.get(codename="take_attendance"))
+    return group
+
+
 @pytest.fixture
 def trainer(db):
     user = UserFactory(first_name="Tom", last_name="Trainer")
-    user.groups.add(Group.objects.get(name=TRAINER_GROUP))
+    user.groups.add(trainer_group())
     return user
 
 
