@@ -245,6 +245,7 @@ def _mark_acknowledged(entry: LedgerEntry) -> None:
         defaults={
             "acknowledged_version": version.number,
             "acknowledged_at": entry.confirmed_at,
+            "acknowledged_via": entry.kind,
             "current_until": until,
             "due_on": until,
         },
@@ -292,6 +293,47 @@ def confirm_acknowledgement(
     _mark_acknowledged(entry)
     record_acknowledgement(entry=entry)
     return entry, True
+
+
+@transaction.atomic
+def satisfy_by_attendance(
+    *, user, module: ModulePage, attended_at: datetime, recorded_by, session_label: str
+) -> list[LedgerEntry]:
+    """The employee attended a session of `module` (recorded by its trainer): each of their
+    active obligations for the module that does not count yet is satisfied by a ledger entry
+    of kind "attendance" for its current version, in the caller's transaction.
+
+    The entry carries the fingerprint of the current German text (what the session covered
+    in place of reading and confirming it), the trainer as `recorded_by` and the session as
+    its reason. Obligations that already count are left alone. Returns the new entries.
+    """
+    employee = Employee.objects.filter(user=user, active=True).first()
+    if employee is None:
+        return []
+    statuses = ObligationStatus.objects.select_for_update().filter(
+        employee=employee,
+        obligation__active=True,
+        obligation__module__translation_key=module.translation_key,
+    )
+    today = timezone.localdate()
+    entries = []
+    for status in statuses.select_related("obligation"):
+        version = selectors.current_version(status.obligation)
+        if standing(status, today, version.number) == Standing.DONE:
+            continue
+        entry = chain.append(
+            kind=LedgerEntry.Kind.ATTENDANCE,
+            employee=employee,
+            obligation_version=version,
+            language="de",
+            text_hash=text_hash(version.text_for("de")),
+            confirmed_at=attended_at,
+            recorded_by=recorded_by,
+            reason=session_label,
+        )
+        _mark_acknowledged(entry)
+        entries.append(entry)
+    return entries
 
 
 @transaction.atomic

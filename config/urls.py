@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("", include("courses.urls")),
     path("", include("compliance.urls")),
+    path("", include("seminars.urls")),
     path("", include("privacy.urls")),
     path("", include("accessibility.urls")),
     path("", include("selfcheck.urls")),

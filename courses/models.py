@@ -127,11 +127,13 @@ class ModulePage(LearnerPageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from .cmi5 import open_session_for
+        from .dashboard import render_module_sections
         from .selectors import module_outline
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = module_outline(module=self, user=request.user)
         context["cmi5_session"] = open_session_for(user=request.user, module=self)
+        context["module_sections"] = render_module_sections(request, self)
         return context
 
 

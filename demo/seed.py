@@ -64,6 +64,7 @@ ACCOUNTS = (
     DemoAccount("redaktion@sensi.example", "Rainer", "Redlich", "Redaktion", ("Redaktion",)),
     DemoAccount("freigabe@sensi.example", "Frieda", "Fromm", "Freigabe", ("Freigabe",)),
     DemoAccount("ciso@sensi.example", "Clara", "Sicher", "CISO", ("CISO",)),
+    DemoAccount("trainer@sensi.example", "Tina", "Lehmann", "Trainer", ("Trainer",)),
     DemoAccount("admin@sensi.example", "Anton", "Admin", "Administrator", superuser=True),
 )
 

@@ -40,6 +40,8 @@ ORDER = (
     "scenario_answers",
     "selfcheck_runs",
     "impulse_answers",
+    "seminar_attendance",
+    "seminar_registrations",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",

@@ -73,6 +73,8 @@ ORDER = (
     "selfcheck_runs",
     "impulse_answers",
     "impulse_emails",
+    "seminar_registrations",
+    "seminar_attendance",
     "obligations",
     "acknowledgements",
     "reminders",

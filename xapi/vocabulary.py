@@ -28,6 +28,7 @@ ANSWERED = Verb("http://adlnet.gov/expapi/verbs/answered", "beantwortet", "answe
 PASSED = Verb("http://adlnet.gov/expapi/verbs/passed", "bestanden", "passed")
 FAILED = Verb("http://adlnet.gov/expapi/verbs/failed", "nicht bestanden", "failed")
 COMPLETED = Verb("http://adlnet.gov/expapi/verbs/completed", "abgeschlossen", "completed")
+ATTENDED = Verb("http://adlnet.gov/expapi/verbs/attended", "teilgenommen", "attended")
 ACKNOWLEDGED = Verb(
     "https://w3id.org/xapi/dod-isd/verbs/acknowledged", "zur Kenntnis genommen", "acknowledged"
 )
@@ -35,4 +36,5 @@ ACKNOWLEDGED = Verb(
 TYPE_MODULE = "http://adlnet.gov/expapi/activities/module"
 TYPE_LESSON = "http://adlnet.gov/expapi/activities/lesson"
 TYPE_ASSESSMENT = "http://adlnet.gov/expapi/activities/assessment"
+TYPE_MEETING = "http://adlnet.gov/expapi/activities/meeting"
 TYPE_QUESTION = "http://adlnet.gov/expapi/activities/cmi.interaction"

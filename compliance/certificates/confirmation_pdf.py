@@ -52,6 +52,8 @@ def confirmation_pdf(entry: LedgerEntry) -> bytes:
         ]
         if entry.kind == LedgerEntry.Kind.CORRECTION:
             rows.append([_("Recorded by an administrator because"), entry.reason])
+        elif entry.kind == LedgerEntry.Kind.ATTENDANCE:
+            rows.append([_("Satisfied by attending the session"), entry.reason])
         table = tags.facts(rows, label_style=label_style, value_style=styles["BodyText"])
         story = [
             tags.h1(Paragraph(escape(title), styles["Title"])),

@@ -3,7 +3,10 @@
 Each entry stores the hash of the entry before it and its own hash over its content and
 that previous hash, so that changing, inserting or deleting any row breaks the chain from
 that row on (`manage.py verify_ledger` names the first broken entry). Corrections are new
-entries of kind "correction", never updates.
+entries of kind "correction", never updates. An obligation satisfied by attending a session of
+its module (seminars) is an entry of kind "attendance": `kind` is hashed in every format, so
+the way an obligation was satisfied is as tamper-evident as the entry itself, and no format
+changes.
 
 Personal fields and the hash (format 2)
 ---------------------------------------
@@ -63,6 +66,7 @@ class LedgerEntry(models.Model):
         CONFIRMATION = "confirmation", _("Confirmation by the employee")
         CORRECTION = "correction", _("Correction by an administrator")
         BOUNDARY = "boundary", _("Start of the keyed chain")
+        ATTENDANCE = "attendance", _("Attendance at a session, recorded by its trainer")
 
     seq = models.BigAutoField(primary_key=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)

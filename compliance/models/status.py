@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .ledger import LedgerEntry
+
 
 class ObligationStatus(models.Model):
     """Where one employee stands with one obligation, kept in step with the ledger.
@@ -21,6 +23,11 @@ class ObligationStatus(models.Model):
     )
     acknowledged_version = models.PositiveIntegerField(null=True, blank=True)
     acknowledged_at = models.DateTimeField(_("last acknowledged"), null=True, blank=True)
+    # The kind of the ledger entry behind `acknowledged_version`: confirmed by the employee,
+    # corrected by an administrator, or satisfied by attending a session.
+    acknowledged_via = models.CharField(
+        _("satisfied by"), max_length=20, blank=True, choices=LedgerEntry.Kind.choices
+    )
     current_until = models.DateField(null=True, blank=True)
     due_on = models.DateField()
 

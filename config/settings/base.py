@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "compliance",
+    "seminars",
     "privacy",
     "xapi",
     "accessibility",
@@ -436,6 +437,12 @@ env_setting("SENSI_XAPI_LAUNCH_CREDENTIAL_MAX_MINUTES", int)
 env_setting("SENSI_XAPI_LAUNCH_REFUSE_CLIENT_CREDENTIALS", parse_bool)
 env_setting("SENSI_CMI5_ALLOWED_ORIGINS", parse_list)
 env_setting("SENSI_CMI5_TIMEOUT_SECONDS", float)
+
+# Blended learning sessions (seminars/app_settings.py): BigBlueButton and reminders.
+env_setting("SENSI_BBB_API_URL", str.strip)
+env_setting("SENSI_BBB_SECRET", str.strip)
+env_setting("SENSI_BBB_CHECKSUM", str.strip)
+env_setting("SENSI_SEMINAR_REMINDER_HOURS", int)
 
 # Compliance (compliance/app_settings.py): standing, reports, reminders, certificates, the
 # acknowledgement ledger and its retention period. Learning data and reminders are kept as

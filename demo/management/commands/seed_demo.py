@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import impulses, organisation, scale, seed, selfcheck
+from demo import impulses, organisation, scale, seed, selfcheck, seminars
 
 
 class Command(BaseCommand):
@@ -54,6 +54,7 @@ class Command(BaseCommand):
         obligations = organisation.seed_organisation(modules)
         selfcheck.seed_selfcheck()
         impulses.seed_impulses(homes["de"])
+        seminars.seed_seminars(modules)
         if options["verbosity"] >= 1:
             self.stdout.write(
                 self.style.SUCCESS(
