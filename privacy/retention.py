@@ -37,6 +37,7 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "exercise_answers",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",

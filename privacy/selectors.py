@@ -69,6 +69,7 @@ ORDER = (
     "quiz_attempts",
     "quiz_draws",
     "scenario_answers",
+    "exercise_answers",
     "obligations",
     "acknowledgements",
     "reminders",

@@ -20,6 +20,7 @@ def data(**sections) -> PersonalData:
             "cmi5_sessions",
             "quiz_attempts",
             "scenario_answers",
+            "exercise_answers",
             "obligations",
             "acknowledgements",
             "reminders",
@@ -34,7 +35,7 @@ def data(**sections) -> PersonalData:
 def test_every_table_has_a_caption_and_columns_and_no_rows_without_data():
     with translation.override("de"):
         tables = my_data_tables(data())
-    assert len(tables) == 12
+    assert len(tables) == 13
     for table in tables.values():
         assert table.caption and table.columns and table.rows == []
 
