@@ -167,8 +167,157 @@ class ScenarioBlock(blocks.StructBlock):
         return value
 
 
+class SignBlock(blocks.StructBlock):
+    """One markable part of a message: whether it is a suspicious sign, and why (or why not)."""
+
+    suspicious = blocks.BooleanBlock(label=_("Suspicious sign"), required=False)
+    explanation = blocks.TextBlock(
+        label=_("Explanation"),
+        required=False,
+        help_text=_("Shown after answering: why this part is (or is not) a sign."),
+    )
+
+
+class SenderBlock(SignBlock):
+    name = blocks.CharBlock(label=_("Sender name"), max_length=200)
+    address = blocks.CharBlock(label=_("Sender address"), max_length=254)
+
+
+class SubjectBlock(SignBlock):
+    text = blocks.CharBlock(label=_("Subject"), max_length=300)
+
+
+class SegmentBlock(SignBlock):
+    text = blocks.TextBlock(label=_("Text"))
+
+
+class MessageLinkBlock(SignBlock):
+    text = blocks.CharBlock(
+        label=_("Link text"), max_length=300, required=False, help_text=_("Leave empty: no link.")
+    )
+    target = blocks.CharBlock(
+        label=_("Real link target"),
+        max_length=500,
+        required=False,
+        help_text=_("Where the link really leads; shown when the link is hovered or focused."),
+    )
+
+
+class AttachmentBlock(SignBlock):
+    name = blocks.CharBlock(
+        label=_("Attachment file name"),
+        max_length=200,
+        required=False,
+        help_text=_("Leave empty: no attachment."),
+    )
+
+
+class SpotTheSignsBlock(blocks.StructBlock):
+    """An e-mail built from structured fields; the learner marks the suspicious parts and is
+    told, per part, which signs they found, missed or marked wrongly (content.exercises)."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    instructions = blocks.CharBlock(
+        label=_("Instructions"),
+        max_length=300,
+        required=False,
+        help_text=_("Optional. Without: “Mark every part of this e-mail that looks suspicious.”"),
+    )
+    sender = SenderBlock(label=_("Sender"))
+    subject = SubjectBlock(label=_("Subject"))
+    body = blocks.ListBlock(SegmentBlock(), label=_("Body"), min_num=1, max_num=12)
+    link = MessageLinkBlock(label=_("Link"))
+    attachment = AttachmentBlock(label=_("Attachment"))
+
+    class Meta:
+        icon = "mail"
+        label = _("Spot the signs (e-mail)")
+        template = "content/blocks/spot_the_signs.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {}
+        if value["link"]["text"] and not value["link"]["target"]:
+            errors["link"] = ValidationError(_("A link needs its real target."))
+        parts = [value["sender"], value["subject"], *value["body"]]
+        if value["link"]["text"]:
+            parts.append(value["link"])
+        if value["attachment"]["name"]:
+            parts.append(value["attachment"])
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        if not any(part["suspicious"] for part in parts):
+            raise StructBlockValidationError(
+                non_block_errors=[_("Mark at least one part as a suspicious sign.")]
+            )
+        if any(part["suspicious"] and not part["explanation"] for part in parts):
+            raise StructBlockValidationError(non_block_errors=[_("Explain every suspicious sign.")])
+        return value
+
+
+class SortItemBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Item"), max_length=300)
+    category = blocks.ChoiceBlock(
+        label=_("Right category"),
+        choices=[("1", _("Category 1")), ("2", _("Category 2")), ("3", _("Category 3"))],
+    )
+    explanation = blocks.TextBlock(label=_("Explanation"))
+
+
+class SortItBlock(blocks.StructBlock):
+    """Items to sort into two or three categories, with feedback per item."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    instructions = blocks.CharBlock(label=_("Instructions"), max_length=300)
+    category_1 = blocks.CharBlock(label=_("Category 1"), max_length=100)
+    category_2 = blocks.CharBlock(label=_("Category 2"), max_length=100)
+    category_3 = blocks.CharBlock(
+        label=_("Category 3"), max_length=100, required=False, help_text=_("Optional.")
+    )
+    items = blocks.ListBlock(SortItemBlock(), label=_("Items"), min_num=2, max_num=12)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Sort it")
+        template = "content/blocks/sort_it.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value["category_3"] and any(item["category"] == "3" for item in value["items"]):
+            raise StructBlockValidationError(
+                non_block_errors=[_("An item belongs to category 3, which has no name.")]
+            )
+        return value
+
+
+class OrderStepBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Step"), max_length=300)
+    explanation = blocks.TextBlock(label=_("Explanation"), required=False)
+
+
+class PutInOrderBlock(blocks.StructBlock):
+    """Steps the learner puts in order; the editor enters them in the right order."""
+
+    title = blocks.CharBlock(label=_("Title"), max_length=200)
+    instructions = blocks.CharBlock(label=_("Instructions"), max_length=300)
+    steps = blocks.ListBlock(
+        OrderStepBlock(),
+        label=_("Steps in the right order"),
+        min_num=3,
+        max_num=8,
+        help_text=_("Enter the steps in the right order; learners see them shuffled."),
+    )
+
+    class Meta:
+        icon = "order"
+        label = _("Put in order")
+        template = "content/blocks/put_in_order.html"
+
+
+EXERCISE_BLOCK_TYPES = frozenset({"spot_the_signs", "sort_it", "put_in_order"})
+
 # Blocks whose title is rendered as a subheading (H3) of the section they stand in.
-TITLED_BLOCK_TYPES = frozenset({"checklist", "do_dont", "faq", "scenario"})
+TITLED_BLOCK_TYPES = frozenset({"checklist", "do_dont", "faq", "scenario", *EXERCISE_BLOCK_TYPES})
 
 
 def clean_heading_outline(value):

@@ -61,3 +61,27 @@ class ScenarioAnswer(models.Model):
 
     def __str__(self):
         return f"{self.block_id}: {self.option_id}"
+
+
+class ExerciseAnswer(models.Model):
+    """A learner's answer to an exercise block (spot the signs, sort it, put in order), as
+    the server read it from the form: the marked part ids, the category per item or the
+    order of the steps. Each submit is one answer; the page shows the newest one's feedback,
+    evaluated against the block (content.exercises)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exercise_answers"
+    )
+    page_key = models.UUIDField(_("page"))
+    block_id = models.CharField(_("exercise block"), max_length=64)
+    response = models.JSONField(_("response"))
+    success = models.BooleanField(_("all right"))
+    answered_at = models.DateTimeField(_("answered"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("exercise answer")
+        verbose_name_plural = _("exercise answers")
+        indexes = [models.Index(fields=["user", "page_key", "block_id", "-answered_at"])]
+
+    def __str__(self):
+        return f"{self.block_id}: {self.response}"

@@ -10,7 +10,10 @@ from content.blocks import (
     FaqBlock,
     FigureBlock,
     HeadingBlock,
+    PutInOrderBlock,
     ScenarioBlock,
+    SortItBlock,
+    SpotTheSignsBlock,
     VideoBlock,
     clean_heading_outline,
 )
@@ -30,6 +33,9 @@ class LessonStreamBlock(BlockIdStreamBlock):
     do_dont = DoDontBlock()
     faq = FaqBlock()
     scenario = ScenarioBlock()
+    spot_the_signs = SpotTheSignsBlock()
+    sort_it = SortItBlock()
+    put_in_order = PutInOrderBlock()
 
     def clean(self, value):
         return clean_heading_outline(super().clean(value))

@@ -29,7 +29,7 @@ from content.models import HomePage
 from courses.models import LessonPage, ModulePage
 from quizzes.models import QuizPage
 
-from . import curriculum_data
+from . import curriculum_data, videos
 from .images import pictogram_png
 
 ID_NAMESPACE = uuid.UUID("6f1c2a55-3d0e-4c1b-9a57-5e2f3c8d9b10")
@@ -111,7 +111,11 @@ def seed_site() -> dict[str, HomePage]:
 
 
 def _body(lesson_data: dict) -> list[dict]:
-    return [{"type": kind, "value": value} for kind, value in lesson_data["body"]]
+    """A lesson's blocks; a demo clip (demo.videos) becomes its documents now."""
+    return [
+        {"type": kind, "value": videos.block_value(value) if kind == "video" else value}
+        for kind, value in lesson_data["body"]
+    ]
 
 
 def _question_value(question: dict, *id_parts) -> dict:

@@ -42,6 +42,7 @@ ORDER = (
     "impulse_answers",
     "seminar_attendance",
     "seminar_registrations",
+    "exercise_answers",
     "xapi_statements",
     "xapi_documents",
     "xapi_registrations",

@@ -75,6 +75,7 @@ ORDER = (
     "impulse_emails",
     "seminar_registrations",
     "seminar_attendance",
+    "exercise_answers",
     "obligations",
     "acknowledgements",
     "reminders",

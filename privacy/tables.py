@@ -207,6 +207,18 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                 for row in data.impulse_answers
             ],
         ),
+        "exercises": Table(
+            _("Your answers to exercises (the answers themselves are in the download)"),
+            (_("Page"), _("Answered"), _("Result")),
+            [
+                (
+                    row["page_title"] or row["page_key"],
+                    _when(row["answered_at"], missing=""),
+                    _("all right") if row["success"] else _("not all right"),
+                )
+                for row in data.exercise_answers
+            ],
+        ),
         "obligations": Table(
             _("Your obligations"),
             (_("Obligation"), _("Last acknowledged"), _("Counts until"), _("Due by")),

@@ -13,9 +13,12 @@ LANGUAGE_TAGS = {"de": "de-DE", "en": "en-US"}
 class Interaction:
     """A question's interaction definition (Data §2.4.4.1, "Interaction Activities")."""
 
-    type: str  # "choice" or "true-false"
+    type: str  # "choice", "true-false", "matching" or "sequencing"
     correct_responses: tuple[str, ...]
     choices: tuple[tuple[str, dict[str, str]], ...] = ()  # (id, description by language)
+    # "matching" names its two lists as `source` and `target` instead of `choices`.
+    source: tuple[tuple[str, dict[str, str]], ...] = ()
+    target: tuple[tuple[str, dict[str, str]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,12 @@ def registration_for(*, user, root: ActivityRef) -> Registration:
     return registration
 
 
+def _components(items) -> InteractionComponentList:
+    return InteractionComponentList(
+        InteractionComponent(id=item_id, description=LanguageMap(text)) for item_id, text in items
+    )
+
+
 def _activity(ref: ActivityRef) -> Activity:
     definition = ActivityDefinition(type=ref.type, name=LanguageMap(ref.name))
     if ref.description:
@@ -69,11 +75,10 @@ def _activity(ref: ActivityRef) -> Activity:
     if ref.interaction:
         definition.interaction_type = ref.interaction.type
         definition.correct_responses_pattern = list(ref.interaction.correct_responses)
-        if ref.interaction.choices:
-            definition.choices = InteractionComponentList(
-                InteractionComponent(id=choice_id, description=LanguageMap(text))
-                for choice_id, text in ref.interaction.choices
-            )
+        for component in ("choices", "source", "target"):
+            items = getattr(ref.interaction, component)
+            if items:
+                setattr(definition, component, _components(items))
     return Activity(id=ref.iri, definition=definition)
 
 

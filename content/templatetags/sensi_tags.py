@@ -78,3 +78,46 @@ def scenario_answer(context, block):
     if not (isinstance(page, Page) and page.pk and request and block_id):
         return None
     return latest_answer(user=request.user, page=page, block_id=block_id)
+
+
+@register.simple_tag(takes_context=True)
+def exercise_state(context, block):
+    """What an exercise block shows for the learner: "feedback" on their newest answer (or
+    None), "previous", their choices in it for the form to pre-select, and "error", the
+    message of a form they sent incomplete (shown once)."""
+    from content.exercises import EXERCISE_ERROR_KEY, evaluate, latest_answer, previous_choices
+
+    state = {"feedback": None, "previous": [], "error": ""}
+    page = context.get("page")
+    request = context.get("request")
+    block_id = getattr(block, "id", None)
+    if not (isinstance(page, Page) and page.pk and request and block_id):
+        return state
+    session = getattr(request, "session", None)
+    pending = session.get(EXERCISE_ERROR_KEY) if session is not None else None
+    if pending and pending.get("block_id") == block_id:
+        state["error"] = pending.get("message", "")
+        del session[EXERCISE_ERROR_KEY]
+    answer = latest_answer(user=request.user, page=page, block_id=block_id)
+    if answer is not None:
+        state["feedback"] = evaluate(
+            block_type=block.block_type, value=block.value, response=answer.response
+        )
+        state["previous"] = previous_choices(block_type=block.block_type, response=answer.response)
+    return state
+
+
+@register.simple_tag
+def shuffled_steps(block):
+    """The steps of a put-in-order block in the order its form shows them."""
+    from content.exercises import shuffled_steps as mix
+
+    return mix(getattr(block, "id", None) or "", block.value)
+
+
+@register.simple_tag
+def message_parts(value):
+    """The markable parts of a spot-the-signs e-mail, in reading order."""
+    from content.exercises import message_parts as parts
+
+    return parts(value)

@@ -1,5 +1,9 @@
 """Demo-Lerninhalt (Sensi): Modul „Datenpannen erkennen und melden“."""
 
+from demo.videos import video
+
+from .exercises import DATENPANNE_SCHRITTE
+
 MODULE = {
     "slug": "datenpanne",
     "title": "Datenpannen erkennen und melden",
@@ -145,6 +149,7 @@ MODULE = {
                     "heading",
                     {"text": "Meldung an die Aufsichtsbehörde (Art. 33 DSGVO)", "level": "h2"},
                 ),
+                ("video", video("datenpanne-72-stunden", "de")),
                 (
                     "text",
                     (
@@ -283,6 +288,7 @@ MODULE = {
                         ],
                     },
                 ),
+                DATENPANNE_SCHRITTE,
                 (
                     "do_dont",
                     {

@@ -1,5 +1,9 @@
 """Demo-Lerninhalt (Sensi): Modul „Datenschutz im Homeoffice“."""
 
+from demo.videos import video
+
+from .exercises import PAPIER_ENTSORGEN
+
 MODULE = {
     "slug": "datenschutz-homeoffice",
     "title": "Datenschutz im Homeoffice",
@@ -38,6 +42,7 @@ MODULE = {
             ),
             "body": [
                 ("heading", {"text": "Zu Hause gelten dieselben Regeln", "level": "h2"}),
+                ("video", video("bildschirm-sperren", "de")),
                 (
                     "text",
                     (
@@ -314,6 +319,7 @@ MODULE = {
                         ),
                     },
                 ),
+                PAPIER_ENTSORGEN,
                 (
                     "checklist",
                     {

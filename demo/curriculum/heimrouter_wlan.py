@@ -1,5 +1,7 @@
 """Demo-Lerninhalt (Sensi): Modul „Heimrouter und WLAN absichern“."""
 
+from .exercises import ROUTER_EINRICHTEN, ROUTER_EINSTELLUNGEN
+
 MODULE = {
     "slug": "heimrouter-wlan",
     "title": "Heimrouter und WLAN absichern",
@@ -135,6 +137,7 @@ MODULE = {
                         ],
                     },
                 ),
+                ROUTER_EINRICHTEN,
             ],
         },
         {
@@ -276,6 +279,7 @@ MODULE = {
                         ],
                     },
                 ),
+                ROUTER_EINSTELLUNGEN,
                 ("heading", {"text": "Den richtigen Platz finden", "level": "h3"}),
                 (
                     "text",

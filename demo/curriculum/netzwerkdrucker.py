@@ -1,5 +1,7 @@
 """Demo-Lerninhalt (Sensi): Modul „Netzwerkdrucker und Peripheriegeräte im Homeoffice“."""
 
+from .exercises import DRUCKER_EINSTELLUNGEN, DRUCKER_SCAN
+
 MODULE = {
     "slug": "netzwerkdrucker",
     "title": "Netzwerkdrucker und Peripheriegeräte im Homeoffice",
@@ -134,6 +136,7 @@ MODULE = {
                         ],
                     },
                 ),
+                DRUCKER_EINSTELLUNGEN,
             ],
         },
         {
@@ -233,6 +236,7 @@ MODULE = {
                         ],
                     },
                 ),
+                DRUCKER_SCAN,
             ],
         },
         {

@@ -1,5 +1,7 @@
 """Demo-Lerninhalt (Sensi): Modul „Passwörter und Mehr-Faktor-Authentifizierung“."""
 
+from .exercises import MFA_FATIGUE, PASSWORT_AENDERN
+
 MODULE = {
     "slug": "passwoerter-mfa",
     "title": "Passwörter und Mehr-Faktor-Authentifizierung",
@@ -212,22 +214,7 @@ MODULE = {
                         "Regel vom System angezeigt.</p>"
                     ),
                 ),
-                (
-                    "checklist",
-                    {
-                        "title": "In diesen Fällen ändern Sie Ihr Passwort sofort",
-                        "items": [
-                            "Sie haben Ihr Passwort auf einer verdächtigen Seite eingegeben.",
-                            "Jemand hat Ihr Passwort gesehen oder erfahren.",
-                            "Ein Dienst, bei dem Sie angemeldet sind, meldet einen Datenabfluss.",
-                            (
-                                "Sie bemerken ungewöhnliche Aktivitäten in Ihrem Konto, z. B. "
-                                "unbekannte Anmeldungen."
-                            ),
-                            "Sie haben ein Initial- oder Standardpasswort erhalten.",
-                        ],
-                    },
-                ),
+                PASSWORT_AENDERN,
                 (
                     "callout",
                     {
@@ -398,6 +385,7 @@ MODULE = {
                         ],
                     },
                 ),
+                MFA_FATIGUE,
             ],
         },
     ],

@@ -1,4 +1,9 @@
 """Demo-Lerninhalt (Sensi): Modul „Phishing erkennen und melden“."""
+
+from demo.videos import video
+
+from .exercises import PHISHING_POSTFACH
+
 # ruff: noqa: E501 (demo text nested one level deeper in a variants slot)
 
 MODULE = {
@@ -43,6 +48,7 @@ MODULE = {
                         "einen Moment Zeit nehmen, bevor Sie reagieren.</p>"
                     ),
                 ),
+                ("video", video("phishing-drei-fragen", "de")),
                 (
                     "checklist",
                     {
@@ -73,6 +79,7 @@ MODULE = {
                         ],
                     },
                 ),
+                PHISHING_POSTFACH,
                 (
                     "callout",
                     {

@@ -14,6 +14,19 @@
     }
   }
 
+  // After answering an exercise the server sends the learner back to the heading of its
+  // result (or its error message), by the address's fragment: focus it, so that screen
+  // readers read it and keyboard users continue from there.
+  function focusFragmentTarget() {
+    if (!window.location.hash) {
+      return;
+    }
+    var target = document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
+    if (target && target.getAttribute("tabindex") === "-1") {
+      target.focus();
+    }
+  }
+
   // A lesson counts as read after a minimum time, which the server checks. Once that time
   // has passed, say so once in a polite live region: no ticking countdown that a screen
   // reader would read out or that would distract (WCAG 2.2.2). Without JavaScript the
@@ -53,6 +66,7 @@
   document.addEventListener("submit", submitOnce);
   function ready() {
     focusErrorSummary();
+    focusFragmentTarget();
     announceReadingTime();
   }
 

@@ -5,7 +5,14 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
-from content.blocks import FigureBlock, ScenarioBlock, VideoBlock
+from content.blocks import (
+    FigureBlock,
+    PutInOrderBlock,
+    ScenarioBlock,
+    SortItBlock,
+    SpotTheSignsBlock,
+    VideoBlock,
+)
 from courses.blocks import LessonStreamBlock
 from quizzes.blocks import MultipleChoiceQuestionBlock, SingleChoiceQuestionBlock
 
@@ -62,6 +69,93 @@ def test_scenario_needs_exactly_one_recommended_choice():
     raw = {"title": "T", "situation": "<p>S</p>", "question": "Q", "choices": [choice, choice]}
     with pytest.raises(ValidationError):
         clean(ScenarioBlock(), raw)
+
+
+def signs_raw(**changes):
+    from tests.content.test_exercises import signs_value
+
+    raw = signs_value()
+    raw["body"] = [segment["value"] for segment in raw["body"]]
+    raw.update(changes)
+    return raw
+
+
+def test_spot_the_signs_saves_with_a_sign_explained():
+    clean(SpotTheSignsBlock(), signs_raw())
+
+
+def test_spot_the_signs_needs_at_least_one_suspicious_sign():
+    raw = signs_raw()
+    for part in (raw["sender"], raw["subject"], *raw["body"], raw["link"], raw["attachment"]):
+        part["suspicious"] = False
+    with pytest.raises(ValidationError) as error:
+        clean(SpotTheSignsBlock(), raw)
+    assert "mindestens einen Teil" in str(error.value.non_block_errors)
+
+
+def test_spot_the_signs_ignores_the_flag_of_a_link_left_empty():
+    """A suspicious flag on an empty link or attachment is no sign: nothing to mark."""
+    raw = signs_raw()
+    for part in (raw["sender"], raw["subject"], *raw["body"]):
+        part["suspicious"] = False
+    raw["link"]["text"] = raw["attachment"]["name"] = ""
+    with pytest.raises(ValidationError):
+        clean(SpotTheSignsBlock(), raw)
+
+
+def test_spot_the_signs_needs_an_explanation_for_each_sign():
+    raw = signs_raw()
+    raw["sender"]["explanation"] = ""
+    with pytest.raises(ValidationError) as error:
+        clean(SpotTheSignsBlock(), raw)
+    assert "Erläutern Sie" in str(error.value.non_block_errors)
+
+
+def test_spot_the_signs_link_needs_its_real_target():
+    raw = signs_raw()
+    raw["link"]["target"] = ""
+    with pytest.raises(ValidationError) as error:
+        clean(SpotTheSignsBlock(), raw)
+    assert "link" in error.value.block_errors
+
+
+def sort_raw(**changes):
+    from tests.content.test_exercises import sort_value
+
+    raw = sort_value()
+    raw["items"] = [entry["value"] for entry in raw["items"]]
+    raw.update(changes)
+    return raw
+
+
+def test_sort_it_saves_with_two_or_three_categories():
+    clean(SortItBlock(), sort_raw())
+    two = sort_raw(category_3="")
+    two["items"] = [entry for entry in two["items"] if entry["category"] != "3"]
+    clean(SortItBlock(), two)
+
+
+def test_sort_it_needs_two_named_categories():
+    with pytest.raises(ValidationError) as error:
+        clean(SortItBlock(), sort_raw(category_2=""))
+    assert "category_2" in error.value.block_errors
+
+
+def test_sort_it_items_belong_to_a_named_category():
+    with pytest.raises(ValidationError) as error:
+        clean(SortItBlock(), sort_raw(category_3=""))
+    assert "Kategorie 3" in str(error.value.non_block_errors)
+
+
+def test_put_in_order_needs_at_least_three_steps():
+    from tests.content.test_exercises import order_value
+
+    steps = [entry["value"] for entry in order_value()["steps"]]
+    raw = {"title": "T", "instructions": "I", "steps": steps}
+    clean(PutInOrderBlock(), raw)
+    with pytest.raises(ValidationError) as error:
+        clean(PutInOrderBlock(), {**raw, "steps": steps[:2]})
+    assert "steps" in error.value.block_errors
 
 
 def test_single_choice_needs_exactly_one_correct_option():

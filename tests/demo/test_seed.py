@@ -52,6 +52,22 @@ class TestTheSeededDemo:
             q.correct_ids for q in german_quiz.question_list()
         ]
 
+    def test_every_module_practises_with_at_least_two_exercises_or_videos(self):
+        """Issue 13: every demo module has at least two of the new blocks (spot the signs,
+        sort it, put in order, captioned video), and their content passes block validation."""
+        practice = {"spot_the_signs", "sort_it", "put_in_order", "video"}
+        for module in ModulePage.objects.live():
+            found = []
+            for lesson in LessonPage.objects.child_of(module).live().specific():
+                lesson.body.stream_block.clean(lesson.body)
+                found += [child.block_type for child in lesson.body if child.block_type in practice]
+                for child in lesson.body:
+                    if child.block_type == "video":
+                        language = module.locale.language_code
+                        assert child.value["captions"].title.endswith(f".{language}.vtt")
+                        assert child.value["transcript"]
+            assert len(found) >= 2, (module.title, found)
+
     def test_seed_is_idempotent(self):
         counts = (Page.objects.count(), get_user_model().objects.count(), Group.objects.count())
         call_command("seed_demo", allow_demo_accounts=True, verbosity=0)

@@ -50,6 +50,7 @@ from courses.services import record_lesson_read
 from demo.seed import DEMO_PASSWORD
 from quizzes.models import QuizPage
 from quizzes.services import draw_questions, drawn_questions, submit_attempt
+from tests.content.test_exercises import order_value, signs_value, sort_value
 from tests.e2e.test_learner_journey import answer
 from tests.factories import sign_in_with_mfa
 
@@ -316,6 +317,9 @@ def every_block_body(image, video, captions) -> list[dict]:
                 ],
             },
         },
+        {"type": "spot_the_signs", "value": signs_value()},
+        {"type": "sort_it", "value": sort_value()},
+        {"type": "put_in_order", "value": order_value()},
     ]
 
 

@@ -21,6 +21,7 @@ def data(**sections) -> PersonalData:
             "quiz_attempts",
             "scenario_answers",
             "impulse_answers",
+            "exercise_answers",
             "obligations",
             "acknowledgements",
             "reminders",
@@ -35,7 +36,7 @@ def data(**sections) -> PersonalData:
 def test_every_table_has_a_caption_and_columns_and_no_rows_without_data():
     with translation.override("de"):
         tables = my_data_tables(data())
-    assert len(tables) == 13
+    assert len(tables) == 14
     for table in tables.values():
         assert table.caption and table.columns and table.rows == []
 

@@ -1,4 +1,9 @@
 """Demo learning content (Sensi), English: module “Recognising and reporting phishing”."""
+
+from demo.videos import video
+
+from .exercises import PHISHING_MAILBOX
+
 # ruff: noqa: E501 (demo text nested one level deeper in a variants slot)
 
 MODULE = {
@@ -42,6 +47,7 @@ MODULE = {
                         "you react.</p>"
                     ),
                 ),
+                ("video", video("phishing-drei-fragen", "en")),
                 (
                     "checklist",
                     {
@@ -72,6 +78,7 @@ MODULE = {
                         ],
                     },
                 ),
+                PHISHING_MAILBOX,
                 (
                     "callout",
                     {
