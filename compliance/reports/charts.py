@@ -18,7 +18,7 @@ from datetime import date
 from django.template.loader import render_to_string
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from .figures import Figures, Group, Withheld
 from .trend import TrendPoint
@@ -128,6 +128,10 @@ def _rects(bar: Bar) -> list[Rect]:
     return rects
 
 
+def _employees(count: int) -> str:
+    return ngettext("%(count)s employee", "%(count)s employees", count) % {"count": count}
+
+
 def _bar_summary(bar: Bar) -> str:
     if bar.employees is None:
         return _("%(label)s: not shown") % {"label": bar.label}
@@ -165,6 +169,7 @@ def bar_chart_svg(bars: list[Bar], *, chart_id: str, title: str) -> str:
             "bar_y": legend_height + i * ROW_HEIGHT + LABEL_GAP + 2,
             "rects": _rects(bar),
             "withheld_text_y": legend_height + i * ROW_HEIGHT + LABEL_GAP + 16,
+            "size": _employees(bar.employees) if bar.employees is not None else "",
         }
         for i, bar in enumerate(bars)
     ]
@@ -187,6 +192,7 @@ def bar_chart_svg(bars: list[Bar], *, chart_id: str, title: str) -> str:
             "bar_left": BAR_LEFT,
             "bar_width": BAR_WIDTH,
             "bar_height": BAR_HEIGHT,
+            "not_shown": _("not shown"),
         },
     )
 
@@ -236,6 +242,7 @@ def line_chart_svg(points: list[LinePoint], *, chart_id: str, title: str) -> str
             "left": LINE_LEFT,
             "right": LINE_RIGHT,
             "bottom": LINE_BOTTOM,
+            "axis_note": _("Month end (month/year); values in per cent"),
         },
     )
 
