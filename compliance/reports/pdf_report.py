@@ -301,7 +301,7 @@ def _trend_chart(points: list[charts.LinePoint]) -> Drawing:
     chart.lineLabelFormat = "values"  # the texts of lineLabelArray
     chart.lineLabels.fontName = REGULAR
     chart.lineLabels.fontSize = 6
-    chart.lineLabelNudge = 3
+    chart.lineLabelNudge = 9
     drawing.add(chart)
     drawing.add(
         String(

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth import get_user_model
+from django.urls import reverse
+from django.utils import translation
 from playwright.sync_api import expect
 
 from compliance.models import Dienststelle
@@ -74,12 +76,13 @@ def test_ciso_sees_charts_with_their_tables_and_axe_finds_nothing(
     context, page = signed_in(browser, live_server, ciso_secret, width)
     axe = Axe()
     hzd = Dienststelle.objects.get(code="HZD")
-    pages = {
-        "dashboard": "/de/compliance/",
-        "ressort": "/de/compliance/ressorts/HMdF/",
-        "dienststelle": f"/de/compliance/ressorts/HMdF/dienststellen/{hzd.pk}/",
-        "trend": "/de/compliance/trend/",
-    }
+    with translation.override("de"):
+        pages = {
+            "dashboard": reverse("compliance:reports"),
+            "ressort": reverse("compliance:reports_ressort", args=["HMdF"]),
+            "dienststelle": reverse("compliance:reports_dienststelle", args=["HMdF", hzd.pk]),
+            "trend": reverse("compliance:reports_trend"),
+        }
     try:
         for name, path in pages.items():
             page.goto(path)
