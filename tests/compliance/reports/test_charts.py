@@ -72,6 +72,7 @@ def test_trend_series_keeps_withheld_months_as_gaps():
 
 
 def test_bar_chart_svg_has_title_description_and_one_bar_per_group():
+    """The English texts; German: "nicht ausgewiesen" (tests/e2e/test_report_charts.py)."""
     bars = charts.bars_of(
         [
             ("RA", group(Figures(10, 6, 2, 2, 1))),
@@ -79,7 +80,8 @@ def test_bar_chart_svg_has_title_description_and_one_bar_per_group():
             ("RC", group(Figures(9, 9), Withheld.COMPLEMENTARY)),
         ]
     )
-    root = parse(charts.bar_chart_svg(bars, chart_id="c1", title="Stand je Ressort"))
+    with translation.override("en"):
+        root = parse(charts.bar_chart_svg(bars, chart_id="c1", title="Stand je Ressort"))
     assert root.get("role") == "img"
     assert root.get("aria-labelledby") == "c1-title c1-desc"
     assert root.find(f"{SVG}title").text == "Stand je Ressort"
