@@ -3,10 +3,16 @@
 The Ressorts are those the CIO council's report "Corona Lessons Learned" names (with their
 names of the time), each with a few Dienststellen on two levels. The demo accounts become
 employees (the learner "beschaeftigte@sensi.example" in HMdIS), joined by fictitious
-colleagues, enough that every Ressort's figures are above the minimum group size of the
-reports. Each of the six German demo modules is an obligation for everyone, renewed every
-12 months, introduced a few months ago with deadlines still ahead; some colleagues have
-acknowledged already, through the ledger.
+colleagues: at least COLLEAGUES_PER_OFFICE in every Dienststelle of the second level, so
+that the reports' drill-down shows figures down to there (the minimum group size is 5),
+except one small office (HZD-HU) that shows how the reports withhold small groups.
+
+Each of the six German demo modules is an obligation for everyone, renewed every 12 months,
+in force for a little over a year (HISTORY_DAYS), with first deadlines still ahead. The
+colleagues have acknowledged over that year, as the ledger records it: a quarter of them in
+the first weeks, most of those renewed after twelve months, some not (now overdue), the
+others spread over the year, some not yet. Offices differ in diligence, so the bars of the
+reports differ and the monthly trend has a shape.
 
 Every step looks for what exists first, so running it again changes nothing.
 """
@@ -21,14 +27,29 @@ from django.db import transaction
 from django.utils import timezone
 
 from compliance import selectors, services
-from compliance.models import Dienststelle, Employee, LedgerEntry, Obligation, Ressort
+from compliance.dates import add_months
+from compliance.ledger import chain as ledger_chain
+from compliance.models import (
+    Dienststelle,
+    Employee,
+    LedgerEntry,
+    Obligation,
+    ObligationStatus,
+    Ressort,
+)
+from compliance.models.obligations import text_hash
 from courses.models import ModulePage, Topic
 
 DEMO_NUMBER_PREFIX = "DEMO-"
-COLLEAGUES_PER_RESSORT = 6  # above the reports' minimum group size of 5
+COLLEAGUES_PER_OFFICE = 7  # in each Dienststelle of the second level: above the minimum of 5
+SMALL_OFFICES = {"HZD-HU": 3}  # below the minimum: the reports withhold its figures
 FIRST_DEADLINE_DAYS = (10, 30, 45, 60, 75, 90)  # the first is "due soon" for the learner
-ACKNOWLEDGED_SHARE = 0.6
-IN_FORCE_DAYS = 120  # the obligations were introduced this long ago, with deadlines ahead
+HISTORY_DAYS = 410  # the obligations came into force this long ago: a year of trend
+EARLY_DAYS = 60  # the first campaign after the introduction
+EARLY_SHARE = 0.25  # of acknowledgements given in the first campaign
+RENEWED_SHARE = 0.8  # of those, renewed after twelve months (the others are overdue now)
+DILIGENT_ACKNOWLEDGE = 0.97  # of each obligation, by a diligent colleague
+OTHERS_ACKNOWLEDGE = 0.45
 DEMO_REASON = "Demo"
 
 
@@ -72,7 +93,11 @@ RESSORTS = (
             Office(
                 "HZD",
                 "Hessische Zentrale für Datenverarbeitung",
-                (("HZD-WI", "Standort Wiesbaden"), ("HZD-HU", "Standort Hünfeld")),
+                (
+                    ("HZD-WI", "Standort Wiesbaden"),
+                    ("HZD-HU", "Standort Hünfeld"),
+                    ("HZD-KS", "Standort Kassel"),
+                ),
             ),
         ),
     ),
@@ -266,18 +291,33 @@ def ascii_name(name: str) -> str:
     return name.lower().translate(table)
 
 
+def _name_pairs() -> list[tuple[str, str]]:
+    """Every (first, last) pair once: i mod 16 and 5i mod 12 for the first 48 (the names of
+    earlier demos), then the remaining pairs."""
+    first = [(FIRST_NAMES[i % 16], LAST_NAMES[(5 * i) % 12]) for i in range(48)]
+    taken = set(first)
+    rest = [(f, last) for last in LAST_NAMES for f in FIRST_NAMES if (f, last) not in taken]
+    return first + rest
+
+
+def office_codes() -> list[str]:
+    """The Dienststellen of the second level, where the colleagues work."""
+    return [code for data in RESSORTS for office in data.offices for code, _n in office.children]
+
+
 def colleagues() -> list[tuple[str, str, str, str]]:
     """The fictitious colleagues: (personnel number, first name, last name, office code),
-    spread evenly over the Ressorts and, within each, over its Dienststellen."""
-    people = []
-    for r, data in enumerate(RESSORTS):
-        codes = [code for office in data.offices for code, _name in office.children]
-        for k in range(COLLEAGUES_PER_RESSORT):
-            i = r * COLLEAGUES_PER_RESSORT + k
-            # Unique pairs: i mod 16 and 5i mod 12 repeat together only every 48 people.
-            first, last = FIRST_NAMES[i % 16], LAST_NAMES[(5 * i) % 12]
-            people.append((f"{DEMO_NUMBER_PREFIX}{1001 + i}", first, last, codes[k % len(codes)]))
-    return people
+    COLLEAGUES_PER_OFFICE in every Dienststelle of the second level (SMALL_OFFICES fewer)."""
+    places = [
+        code
+        for code in office_codes()
+        for _k in range(SMALL_OFFICES.get(code, COLLEAGUES_PER_OFFICE))
+    ]
+    names = _name_pairs()
+    return [
+        (f"{DEMO_NUMBER_PREFIX}{1001 + i}", first, last, code)
+        for i, ((first, last), code) in enumerate(zip(names, places, strict=False))
+    ]
 
 
 def _ensure_employee(*, user, number: str, office: Dienststelle, entry_date: date) -> Employee:
@@ -333,8 +373,8 @@ def seed_employees(offices: dict[str, Dienststelle]) -> list[Employee]:
 @transaction.atomic
 def seed_obligations(modules: list[ModulePage]) -> list[Obligation]:
     """One obligation per German demo module, for everyone, renewed every 12 months,
-    introduced IN_FORCE_DAYS before the first seed with deadlines still ahead, so a fresh
-    demo has nothing overdue."""
+    introduced HISTORY_DAYS before the first seed, with first deadlines still ahead (who has
+    never acknowledged is open or due soon; who let an acknowledgement run out is overdue)."""
     obligations = []
     today = timezone.localdate()
     for module, days in zip(modules, FIRST_DEADLINE_DAYS, strict=False):
@@ -352,7 +392,7 @@ def seed_obligations(modules: list[ModulePage]) -> list[Obligation]:
                 recurrence_months=12,
             )
             # Introduced a while ago, so that the colleagues' acknowledgements come after it.
-            introduced = datetime.combine(today - timedelta(days=IN_FORCE_DAYS), time.min)
+            introduced = datetime.combine(today - timedelta(days=HISTORY_DAYS), time.min)
             obligation.versions.update(valid_from=timezone.make_aware(introduced))
         else:
             services.sync_statuses(obligation)  # employees added since
@@ -360,39 +400,117 @@ def seed_obligations(modules: list[ModulePage]) -> list[Obligation]:
     return obligations
 
 
+def _diligent_share(code: str) -> float:
+    """The share of an office's colleagues who acknowledge nearly everything (0.35..0.9),
+    fixed per office so that the reports' bars differ."""
+    return 0.35 + 0.55 * random.Random(f"sensi-demo-office/{code}").random()
+
+
+def _history(rng: random.Random, *, since: date, today: date, diligent: bool) -> list[date]:
+    """The days one colleague acknowledged one obligation: none, once, or once and renewed."""
+    if rng.random() > (DILIGENT_ACKNOWLEDGE if diligent else OTHERS_ACKNOWLEDGE):
+        return []
+    span = (today - since).days
+    if rng.random() < EARLY_SHARE:
+        first = since + timedelta(days=rng.randrange(EARLY_DAYS))
+    else:
+        first = since + timedelta(days=rng.randrange(EARLY_DAYS, span + 1))
+    days = [first]
+    runs_out = add_months(first, 12)
+    renews = RENEWED_SHARE if diligent else RENEWED_SHARE / 2
+    if runs_out <= today + timedelta(days=20) and rng.random() < renews:
+        renewed = runs_out + timedelta(days=rng.randrange(-30, 20))
+        days.append(min(max(renewed, first + timedelta(days=1)), today))
+    return days
+
+
+def _moment(rng: random.Random, day: date, now: datetime) -> datetime:
+    at = time(rng.randrange(8, 17), rng.randrange(60), rng.randrange(60))
+    return min(timezone.make_aware(datetime.combine(day, at)), now)
+
+
 @transaction.atomic
 def seed_acknowledgements(obligations: list[Obligation], *, recorded_by) -> int:
-    """Acknowledgements of some colleagues (never of the demo accounts), entered as
-    corrections with the reason "Demo" so that the ledger says where they come from.
-    Each (colleague, obligation) decides by its own seed, so a second run adds nothing."""
+    """A year of acknowledgements of the colleagues (never of the demo accounts), appended
+    to the ledger through its own writer (`compliance.ledger.chain.append_many`) in the
+    order of their time, as corrections with the reason "Demo" so that the ledger says
+    where they come from; then each status row says what the services set after the
+    latest one. Each (colleague, obligation) decides by its own seed and is skipped when
+    the ledger has it already, so a second run adds nothing."""
     numbers = [number for number, *_rest in colleagues()]
-    people = Employee.objects.filter(personnel_number__in=numbers)
+    people = list(
+        Employee.objects.filter(personnel_number__in=numbers)
+        .select_related("dienststelle")
+        .order_by("personnel_number")
+    )
     done = set(
         LedgerEntry.objects.filter(employee__in=people).values_list(
             "employee_id", "obligation_version__obligation_id"
         )
     )
-    now = timezone.now()
-    added = 0
+    now = timezone.now().replace(microsecond=0)
+    today = timezone.localdate(now)
+    diligence = {
+        person.pk: random.Random(f"{person.personnel_number}/diligent").random()
+        < _diligent_share(person.dienststelle.code)
+        for person in people
+    }
+    events, latest = [], {}
     for obligation in obligations:
         version = selectors.current_version(obligation)
-        for person in people.order_by("personnel_number"):
-            rng = random.Random(f"{person.personnel_number}/{obligation.module_id}")
-            if (person.pk, obligation.pk) in done or rng.random() > ACKNOWLEDGED_SHARE:
+        since = max(timezone.localdate(version.valid_from), today - timedelta(days=HISTORY_DAYS))
+        digest = text_hash(version.text_for("de"))
+        for person in people:
+            if (person.pk, obligation.pk) in done:
                 continue
-            day = timezone.localdate(now) - timedelta(days=rng.randrange(IN_FORCE_DAYS))
-            office_hours = time(rng.randrange(8, 17), rng.randrange(60))
-            confirmed_at = timezone.make_aware(datetime.combine(day, office_hours))
-            services.record_correction(
-                employee=person,
-                version=version,
-                confirmed_at=min(confirmed_at, now),
-                language="de",
-                reason=DEMO_REASON,
-                recorded_by=recorded_by,
-            )
-            added += 1
+            rng = random.Random(f"{person.personnel_number}/{obligation.module_id}")
+            diligent = diligence[person.pk]
+            days = _history(rng, since=since, today=today, diligent=diligent)
+            for day in days:
+                moment = _moment(rng, day, now)
+                events.append((moment, person.pk, version.pk, digest))
+                latest[(person.pk, obligation)] = (moment, version.number)
+    events.sort(key=lambda event: (event[0], event[1], event[2]))
+    added = ledger_chain.append_many(
+        {
+            "kind": LedgerEntry.Kind.CORRECTION.value,
+            "employee_id": employee_id,
+            "obligation_version_id": version_id,
+            "language": "de",
+            "text_hash": digest,
+            "confirmed_at": moment,
+            "recorded_at": moment,
+            "recorded_by_id": recorded_by.pk if recorded_by else None,
+            "reason": DEMO_REASON,
+        }
+        for moment, employee_id, version_id, digest in events
+    )
+    _mark_acknowledged(latest)
     return added
+
+
+def _mark_acknowledged(latest: dict) -> None:
+    """The status rows after each colleague's latest acknowledgement, as
+    `compliance.services` sets them (acknowledged version and time, current until and due
+    on the same day twelve months later)."""
+    statuses = {
+        (status.employee_id, status.obligation_id): status
+        for status in ObligationStatus.objects.filter(
+            employee_id__in={employee_id for employee_id, _o in latest},
+            obligation__in={obligation for _e, obligation in latest},
+        )
+    }
+    changed = []
+    for (employee_id, obligation), (moment, number) in latest.items():
+        status = statuses[(employee_id, obligation.pk)]
+        until = add_months(timezone.localdate(moment), obligation.recurrence_months)
+        status.acknowledged_version = number
+        status.acknowledged_at = moment
+        status.current_until = status.due_on = until
+        changed.append(status)
+    ObligationStatus.objects.bulk_update(
+        changed, ["acknowledged_version", "acknowledged_at", "current_until", "due_on"]
+    )
 
 
 def seed_organisation(modules: list[ModulePage]) -> list[Obligation]:

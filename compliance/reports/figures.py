@@ -28,6 +28,8 @@ class Figures:
     current: int = 0  # employees whose selected acknowledgements are all current
     overdue_employees: int = 0  # employees with at least one overdue acknowledgement
     overdue: int = 0  # overdue acknowledgements (employee × obligation)
+    # employees with nothing overdue but at least one acknowledgement due soon
+    due_soon_employees: int = 0
 
     def __add__(self, other: "Figures") -> "Figures":
         return Figures(
@@ -35,7 +37,14 @@ class Figures:
             self.current + other.current,
             self.overdue_employees + other.overdue_employees,
             self.overdue + other.overdue,
+            self.due_soon_employees + other.due_soon_employees,
         )
+
+    @property
+    def open_employees(self) -> int:
+        """Employees with something not current, but nothing overdue or due soon: the four
+        groups current, due soon, open and overdue add up to the employees."""
+        return self.employees - self.current - self.due_soon_employees - self.overdue_employees
 
     @property
     def share(self) -> float | None:

@@ -15,15 +15,25 @@ from xml.sax.saxutils import escape
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
-from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import (
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from courses.models import Topic
 from pdf.fonts import BOLD, REGULAR, stylesheet
@@ -32,11 +42,12 @@ from pdf.tagging import Tagging
 from ..dates import local_date, local_datetime
 from ..ledger.anchor import checkpoint_text
 from ..ledger.verify import Verification, current_verification
-from .figures import Group, Withheld
+from . import charts
+from .figures import Figures, Group, Withheld
 from .selectors import Selection, org_figures
-from .trend import trend
+from .trend import TrendPoint, trend
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: due soon and open employees, trend from its first month with data
 
 
 def _figures(group: Group) -> dict:
@@ -47,9 +58,50 @@ def _figures(group: Group) -> dict:
         "employees": shown.employees,
         "current": shown.current,
         "share_current_percent": shown.percent,
+        "due_soon_employees": shown.due_soon_employees,
+        "open_employees": shown.open_employees,
         "overdue_employees": shown.overdue_employees,
         "overdue_acknowledgements": shown.overdue,
     }
+
+
+def _shown_figures(figures: dict) -> Figures | None:
+    """The figures of the content back as `Figures`, for the chart series."""
+    if figures.get("withheld"):
+        return None
+    return Figures(
+        employees=figures["employees"],
+        current=figures["current"],
+        overdue_employees=figures["overdue_employees"],
+        overdue=figures["overdue_acknowledgements"],
+        due_soon_employees=figures["due_soon_employees"],
+    )
+
+
+def chart_bars(content: dict) -> list[charts.Bar]:
+    """The bars of the per-Ressort chart, from the hashed content (`charts.bar_series`, as
+    on the site)."""
+    return charts.bar_series(
+        [
+            (r["code"], _shown_figures(r), Withheld(r["withheld"]) if "withheld" in r else None)
+            for r in content["per_ressort"]
+        ]
+    )
+
+
+def chart_points(content: dict) -> list[charts.LinePoint]:
+    """The points of the trend chart, from the hashed content (`charts.trend_series`)."""
+    return charts.trend_series(
+        [
+            TrendPoint(
+                date.fromisoformat(p["month_end"]),
+                p.get("required", 0),
+                p.get("current", 0),
+                withheld="withheld" in p,
+            )
+            for p in content["trend"]
+        ]
+    )
 
 
 def report_content(selection: Selection, *, verification: Verification | None = None) -> dict:
@@ -134,12 +186,14 @@ def _cells(figures: dict, minimum: int) -> list[str]:
     withheld = figures.get("withheld")
     if withheld:
         marker = f"< {minimum}" if withheld == Withheld.SMALL else "–"
-        return [marker, "–", "–", "–", "–"]
+        return [marker, "–", "–", "–", "–", "–", "–"]
     percent = figures["share_current_percent"]
     return [
         _number(figures["employees"]),
         _number(figures["current"]),
         "–" if percent is None else f"{_number(percent, 1)} %",
+        _number(figures["due_soon_employees"]),
+        _number(figures["open_employees"]),
         _number(figures["overdue_employees"]),
         _number(figures["overdue_acknowledgements"]),
     ]
@@ -150,6 +204,8 @@ def _figure_header() -> list[str]:
         _("Employees"),
         _("All current"),
         _("Share current"),
+        _("Due soon"),
+        _("Open, deadline later"),
         _("Employees overdue"),
         _("Overdue acknowledgements"),
     ]
@@ -217,38 +273,110 @@ def page_size_for(tables: list[FigureTable]) -> tuple[float, float]:
     return A4
 
 
-def _trend_chart(points: list[dict]) -> Drawing:
+def _trend_chart(points: list[charts.LinePoint]) -> Drawing:
+    """The monthly share as a line (the same series as the site's SVG)."""
     drawing = Drawing(16 * cm, 6.5 * cm)
     drawing.initialFontName = REGULAR  # the renderer sets it first, before any label
-    chart = VerticalBarChart()
-    chart.x, chart.y = 1.2 * cm, 1.2 * cm
-    chart.width, chart.height = 14.5 * cm, 4.6 * cm
-    # Months without figures (withheld, or nothing required yet) get no bar.
-    chart.data = [[point.get("share_current_percent") for point in points]]
-    chart.categoryAxis.categoryNames = [
-        f"{p['month_end'][5:7]}/{p['month_end'][2:4]}" for p in points
-    ]
+    chart = HorizontalLineChart()
+    chart.x, chart.y = 1.4 * cm, 1.2 * cm
+    chart.width, chart.height = 14.3 * cm, 4.4 * cm
+    # Withheld months (None) break the line.
+    chart.data = [[point.percent for point in points]]
+    chart.categoryAxis.categoryNames = [charts.month_label(p.month_end) for p in points]
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 20
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
     chart.valueAxis.labels.fontName = REGULAR
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d %%"
-    chart.bars[0].fillColor = colors.HexColor("#1f4e79")
-    chart.barLabelFormat = lambda value: f"{value:.0f}"
-    chart.barLabels.fontName = REGULAR
-    chart.barLabels.fontSize = 6
-    chart.barLabels.nudge = 6
+    chart.valueAxis.visibleGrid = True
+    chart.valueAxis.gridStrokeColor = colors.HexColor("#8a949e")
+    chart.valueAxis.gridStrokeDashArray = (1, 2)
+    chart.lines[0].strokeColor = colors.HexColor("#0b5394")
+    chart.lines[0].strokeWidth = 2
+    chart.lines[0].symbol = makeMarker("Circle", size=4)
+    chart.lines[0].symbol.fillColor = colors.white
+    chart.lines[0].symbol.strokeColor = colors.HexColor("#0b5394")
+    chart.lineLabelArray = [["" if p.percent is None else f"{p.percent:.0f}" for p in points]]
+    chart.lineLabelFormat = "values"  # the texts of lineLabelArray
+    chart.lineLabels.fontName = REGULAR
+    chart.lineLabels.fontSize = 6
+    chart.lineLabelNudge = 9
     drawing.add(chart)
     drawing.add(
         String(
-            1.2 * cm,
+            1.4 * cm,
             6.0 * cm,
-            _("Share of acknowledgements current (%)"),
+            _("Share of fulfilled obligations (employees × mandatory trainings), %"),
             fontName=REGULAR,
             fontSize=8,
         )
     )
+    return drawing
+
+
+BAR_ROW = 0.6 * cm
+MIN_LABELLED_PERCENT = 12  # narrower segments get no share written inside them
+
+
+def _bar_chart(bars: list[charts.Bar]) -> Drawing:
+    """A horizontal 100 % bar per Ressort, split into the four groups (`charts.bar_series`);
+    a withheld Ressort is named "not shown" and drawn without a bar. Each segment wider than
+    MIN_LABELLED_PERCENT carries its share, so that the colours are not the only cue."""
+    ordered = list(reversed(bars))  # reportlab draws the first category at the bottom
+    height = len(bars) * BAR_ROW
+    drawing = Drawing(16 * cm, height + 2.2 * cm)
+    drawing.initialFontName = REGULAR
+    chart = HorizontalBarChart()
+    chart.x, chart.y = 3.6 * cm, 1.0 * cm
+    chart.width, chart.height = 12 * cm, height
+    chart.categoryAxis.style = chart.valueAxis.style = "stacked"
+    chart.data = [
+        [bar.segments[k].share * 100 if bar.segments else 0 for bar in ordered]
+        for k in range(len(charts.CATEGORIES))
+    ]
+    chart.categoryAxis.categoryNames = [
+        bar.label if bar.segments else f"{bar.label} ({_('not shown')})" for bar in ordered
+    ]
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.labels.fontSize = 7
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, 100, 25
+    chart.valueAxis.labels.fontName = REGULAR
+    chart.valueAxis.labels.fontSize = 7
+    chart.valueAxis.labelTextFormat = "%d %%"
+    chart.barWidth = BAR_ROW * 0.7
+    chart.barSpacing = 0
+    chart.groupSpacing = BAR_ROW * 0.3
+    for k, category in enumerate(charts.CATEGORIES):
+        chart.bars[k].fillColor = colors.HexColor(category.colour)
+        chart.bars[k].strokeColor = colors.white
+    chart.barLabelArray = [
+        [
+            f"{bar.segments[k].share * 100:.0f} %"
+            if bar.segments and bar.segments[k].share * 100 >= MIN_LABELLED_PERCENT
+            else ""
+            for bar in ordered
+        ]
+        for k in range(len(charts.CATEGORIES))
+    ]
+    chart.barLabelFormat = "values"  # the texts of barLabelArray
+    chart.barLabels.fontName = BOLD
+    chart.barLabels.fontSize = 6
+    chart.barLabels.fillColor = colors.white
+    chart.barLabels.boxTarget = "mid"
+    drawing.add(chart)
+    legend = Legend()
+    legend.x, legend.y = 0.3 * cm, height + 1.9 * cm
+    legend.alignment = "right"
+    legend.columnMaximum = 1
+    legend.fontName = REGULAR
+    legend.fontSize = 7
+    legend.dx = legend.dy = 7
+    legend.deltax = 3.9 * cm
+    legend.colorNamePairs = [
+        (colors.HexColor(category.colour), str(category.label)) for category in charts.CATEGORIES
+    ]
+    drawing.add(legend)
     return drawing
 
 
@@ -299,7 +427,7 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             styles=styles,
         )
         monthly = FigureTable(
-            [_("Month end"), _("Required"), _("Current"), _("Share current")],
+            [_("Month end"), _("Required"), _("Fulfilled"), _("Share of fulfilled obligations")],
             [_trend_cells(point, minimum, language) for point in content["trend"]],
             labels=True,
             styles=styles,
@@ -343,9 +471,21 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             meta_table,
             Spacer(1, 0.4 * cm),
             h2(_("Summary")),
+            *_headline(content["total"], p),
             summary.flowable(tags, frame),
+            p(_measures_text(), small),
             Spacer(1, 0.4 * cm),
-            h2(_("Per Ressort")),
+            KeepTogether(
+                [
+                    h2(_("Per Ressort")),
+                    tags.figure(
+                        _bar_chart(chart_bars(content)),
+                        alt=charts.bar_description(chart_bars(content))
+                        + " "
+                        + _("The table below gives the same figures."),
+                    ),
+                ]
+            ),
             per_ressort.flowable(tags, frame),
             p(
                 _(
@@ -355,15 +495,20 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
                 % {"minimum": minimum},
                 small,
             ),
-            h2(_("Monthly trend")),
-            tags.figure(
-                _trend_chart(content["trend"]),
-                alt=_(
-                    "Bar chart of the share of acknowledgements current at each month end. "
-                    "The table below gives the same figures."
-                ),
+            KeepTogether(
+                [
+                    h2(_("Monthly trend")),
+                    p(
+                        _(
+                            "The trend counts obligations, not people: each employee once per "
+                            "selected mandatory training (employees × mandatory trainings)."
+                        ),
+                        small,
+                    ),
+                    *_trend_figure(content, tags, p, small),
+                ]
             ),
-            monthly.flowable(tags, frame),
+            *([monthly.flowable(tags, frame)] if content["trend"] else []),
             h2(_("Acknowledgement ledger")),
             p(
                 (_("Verified: intact.") if content["ledger"]["ok"] else _("Verified: BROKEN."))
@@ -384,6 +529,49 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
         footer = tags.artifact(footer)
         document.build(story, onFirstPage=footer, onLaterPages=footer)
     out.write(tags.finish(buffer.getvalue(), title=document_title, language=language))
+
+
+def _headline(total: dict, p) -> list:
+    """The one headline measure, in words."""
+    if total.get("withheld") or total.get("share_current_percent") is None:
+        return []
+    return [
+        p(
+            _(
+                "%(percent)s %% of employees have all their mandatory trainings currently "
+                "fulfilled (%(current)s of %(employees)s)."
+            )
+            % {
+                "percent": _number(total["share_current_percent"], 1),
+                "current": _number(total["current"]),
+                "employees": _number(total["employees"]),
+            }
+        )
+    ]
+
+
+def _measures_text() -> str:
+    return _(
+        "Each employee is counted once: all current (every selected mandatory training "
+        "acknowledged and not expired; their share is the headline measure), due soon "
+        "(nothing overdue, a deadline near), open (deadline later) or overdue (a deadline "
+        "passed). Overdue acknowledgements count obligations: one per employee and "
+        "mandatory training that is overdue."
+    )
+
+
+def _trend_figure(content: dict, tags: Tagging, p, small) -> list:
+    points = chart_points(content)
+    if not points:
+        return [p(_("No month end with required acknowledgements yet."), small)]
+    return [
+        tags.figure(
+            _trend_chart(points),
+            alt=charts.line_description(points)
+            + " "
+            + _("The table below gives the same figures."),
+        )
+    ]
 
 
 def _trend_cells(point: dict, minimum: int, language: str) -> list[str]:

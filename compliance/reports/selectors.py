@@ -149,8 +149,24 @@ def regroup(per_employee: QuerySet, *, keys: list[str], sums: list[str]) -> list
         return cursor.fetchall()
 
 
+# Each employee's worst standing over the selected obligations, as a rank: the employee is
+# counted as current (all current), open, due soon or overdue by the highest rank.
+CURRENT, OPEN, DUE_SOON, OVERDUE = range(4)
+
+
+def _worst(today: date) -> Case:
+    return Case(
+        When(overdue_condition(today), then=Value(OVERDUE)),
+        When(condition(Standing.DUE_SOON, today=today), then=Value(DUE_SOON)),
+        When(not_current(today), then=Value(OPEN)),
+        default=Value(CURRENT),
+        output_field=IntegerField(),
+    )
+
+
 def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int | None, Figures]]:
-    """(ressort id, Dienststelle id or None, figures) in one query (see `regroup`)."""
+    """(ressort id, Dienststelle id or None, figures) in one query (see `regroup`); a
+    Dienststelle may come in several rows (one per worst standing), which add up."""
     if not selection.obligations:
         return []
     today = selection.today
@@ -164,20 +180,25 @@ def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int
         .annotate(
             r_key=Max("employee__ressort_id"),
             o_key=office,
-            not_current=Max(_flag(not_current(today))),
-            any_overdue=Max(_flag(overdue)),
+            worst=Max(_worst(today)),
             overdue_rows=Sum(_flag(overdue)),
         )
         .order_by()
     )
-    rows = regroup(
-        per_employee,
-        keys=["r_key", "o_key"],
-        sums=["not_current", "any_overdue", "overdue_rows"],
-    )
+    rows = regroup(per_employee, keys=["r_key", "o_key", "worst"], sums=["overdue_rows"])
     return [
-        (ressort, office, Figures(n, n - int(nc), int(od), int(odn)))
-        for ressort, office, n, nc, od, odn in rows
+        (
+            ressort,
+            office,
+            Figures(
+                employees=n,
+                current=n if worst == CURRENT else 0,
+                overdue_employees=n if worst == OVERDUE else 0,
+                overdue=int(odn),
+                due_soon_employees=n if worst == DUE_SOON else 0,
+            ),
+        )
+        for ressort, office, worst, n, odn in rows
     ]
 
 

@@ -1,5 +1,8 @@
 """The monthly trend of the compliance reports: for each of the last twelve month ends, how
-many of the acknowledgements required then were current (docs/compliance-reports.md)."""
+many of the acknowledgements required then were current (docs/compliance-reports.md). The
+trend starts at the first of those month ends at which anything was required: months
+before any selected obligation was in force (or anybody had joined) are left out, not shown
+empty."""
 
 import datetime
 from collections import defaultdict
@@ -64,7 +67,7 @@ def trend(selection: Selection) -> list[TrendPoint]:
     ends = month_ends(selection.today)
     obligations = {o.pk: o for o in selection.obligations}
     if not obligations:
-        return [TrendPoint(end, 0, 0, withheld=True) for end in ends]
+        return []
     required = _required_per_month(selection, ends)
     current = _current_per_month(selection, ends)
     points = []
@@ -76,7 +79,15 @@ def trend(selection: Selection) -> list[TrendPoint]:
         # bound of the employees behind the month's figure.
         people = max((required[pk][k] for pk in in_force), default=0)
         points.append(TrendPoint(end, need, have, withheld=0 < people < selection.minimum))
-    return points
+    return from_first_month_with_data(points)
+
+
+def from_first_month_with_data(points: list[TrendPoint]) -> list[TrendPoint]:
+    """The points from the first month end at which acknowledgements were required."""
+    for index, point in enumerate(points):
+        if point.required or point.withheld:
+            return points[index:]
+    return []
 
 
 MASK_BITS = 60  # obligations per query in _required_per_month: bits of a signed 64-bit sum

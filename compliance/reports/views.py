@@ -23,8 +23,10 @@ from content.languages import current_language
 from courses.models import Topic
 from dbrouting import reads_from_replica
 
+from .. import app_settings
+from ..dates import local_datetime
 from ..models import Dienststelle, Ressort
-from . import csv_export, pdf_report, sheets, xlsx_export
+from . import charts, csv_export, pdf_report, sheets, xlsx_export
 from .access import Report, open_report
 from .figures import STEPLEN, Group, Kind
 from .forms import ExportFormatForm, PlaceForm, ReportFilterForm, querystring
@@ -75,6 +77,8 @@ class ReportRequest:
             "filters": self.form.querystring(),
             "selection": selection,
             "minimum": selection.minimum,
+            "as_of": local_datetime(timezone.now(), current_language()),
+            "due_soon_days": app_settings.SENSI_COMPLIANCE_DUE_SOON_DAYS,
             **extra,
         }
 
@@ -110,6 +114,13 @@ class Row:
     label: str
     group: Group
     url: str = ""
+    short: str = ""  # the code, for the chart
+
+
+def _bar_chart(rows: list[Row], *, chart_id: str, title: str) -> str:
+    """The chart of a table's rows (the table stays the full record next to it)."""
+    series = charts.bars_of([(row.short or row.label, row.group) for row in rows])
+    return charts.bar_chart_svg(series, chart_id=chart_id, title=title)
 
 
 def _ressort_label(ressort: Ressort) -> str:
@@ -126,7 +137,9 @@ def _part_rows(org: OrgFigures, group: Group, filters: str) -> list[Row]:
             rows.append(Row(label, part))
             continue
         url = reverse("compliance:reports_dienststelle", args=[ressort.code, office.pk])
-        rows.append(Row(f"{office.code} – {office.name}", part, _with(url, filters)))
+        rows.append(
+            Row(f"{office.code} – {office.name}", part, _with(url, filters), short=office.code)
+        )
     return rows
 
 
@@ -146,11 +159,12 @@ def dashboard(request, rr: ReportRequest):
     for group in org.ressort_groups():
         ressort = org.ressorts[group.ressort_id]
         url = reverse("compliance:reports_ressort", args=[ressort.code])
-        rows.append(Row(_ressort_label(ressort), group, _with(url, filters)))
+        rows.append(Row(_ressort_label(ressort), group, _with(url, filters), short=ressort.code))
+    chart = _bar_chart(rows, chart_id="chart-ressorts", title=_("Standing per Ressort"))
     return TemplateResponse(
         request,
         "compliance/reports/dashboard.html",
-        rr.context(selection, total=org.root, rows=rows),
+        rr.context(selection, total=org.root, rows=rows, chart=chart),
     )
 
 
@@ -192,6 +206,13 @@ def _drilldown(request, rr: ReportRequest, selection: Selection, ressort, office
         if path[:end] in org.offices
     ]
     place = {"ressort": ressort.code, **({"dienststelle": office.pk} if office else {})}
+    rows = _part_rows(org, group, filters)
+    name = office.code if office else ressort.code
+    chart = _bar_chart(
+        rows,
+        chart_id="chart-offices",
+        title=_("Standing per Dienststelle in %(name)s") % {"name": name},
+    )
     return TemplateResponse(
         request,
         "compliance/reports/drilldown.html",
@@ -201,7 +222,8 @@ def _drilldown(request, rr: ReportRequest, selection: Selection, ressort, office
             office=office,
             ancestors=ancestors,
             total=group,
-            rows=_part_rows(org, group, filters),
+            rows=rows,
+            chart=chart,
             names=rr.scope.names_cover(ressort_id=ressort.pk),
             overdue_query=querystring({**rr.form.parameters(), **place}),
         ),
@@ -211,10 +233,16 @@ def _drilldown(request, rr: ReportRequest, selection: Selection, ressort, office
 @report_view(Report.TREND)
 def trend_report(request, rr: ReportRequest):
     selection = rr.open()
+    points = trend(selection)
+    chart = charts.line_chart_svg(
+        charts.trend_series(points),
+        chart_id="chart-trend",
+        title=_("Share of fulfilled obligations at each month end"),
+    )
     return TemplateResponse(
         request,
         "compliance/reports/trend.html",
-        rr.context(selection, points=trend(selection)),
+        rr.context(selection, points=points, chart=chart),
     )
 
 

@@ -20,6 +20,10 @@ from compliance.models import (
     ObligationStatus,
     Ressort,
 )
+from compliance.reports.access import Report, open_report
+from compliance.reports.scopes import operator_scope
+from compliance.reports.selectors import available_obligations, org_figures, select
+from compliance.reports.trend import trend
 from compliance.selectors import obligations_for
 from compliance.standing import Standing, standing
 from demo.organisation import RESSORTS
@@ -93,6 +97,38 @@ class TestTheDemoOrganisation:
             for item in obligations_for(employee)
         }
         assert {Standing.DONE, Standing.OPEN, Standing.DUE_SOON} <= standings
+
+    def test_every_status_is_in_the_demo_and_some_are_overdue(self):
+        today = timezone.localdate()
+        standings = [standing(status, today, 1) for status in ObligationStatus.objects.all()]
+        assert set(standings) == set(Standing)
+        assert standings.count(Standing.OVERDUE) >= 10
+
+    def test_dienststellen_are_large_enough_for_the_drilldown_to_show_figures(self):
+        minimum = app_settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE
+        sizes = dict(
+            Employee.objects.values_list("dienststelle__code")
+            .annotate(n=Count("pk"))
+            .values_list("dienststelle__code", "n")
+        )
+        small = {code for code, n in sizes.items() if n < minimum}
+        assert small == {"HZD-HU"}  # the one that shows how small groups are withheld
+        assert min(n for code, n in sizes.items() if code not in small) >= 5
+        scope = operator_scope()
+        opened = open_report(scope=scope, report=Report.DASHBOARD, parameters={}, actor="t")
+        org = org_figures(select(opened, available_obligations(scope)), by_office=True)
+        withheld = [g for g in org.root.walk() if g.withheld]
+        assert len(withheld) == 2  # HZD-HU and, complementary, one neighbour
+
+    def test_the_trend_has_twelve_months_of_history_with_a_shape(self):
+        scope = operator_scope()
+        opened = open_report(scope=scope, report=Report.TREND, parameters={}, actor="t")
+        points = trend(select(opened, available_obligations(scope)))
+        assert len(points) == 12
+        shares = [point.percent for point in points]
+        assert None not in shares
+        assert shares[0] < 40 < shares[-1]  # from the first campaign to most of the staff
+        assert len(set(shares)) == 12
 
     def test_the_demo_learner_sees_open_obligations_on_my_training(self, client):
         learner = get_user_model().objects.get(email="beschaeftigte@sensi.example")

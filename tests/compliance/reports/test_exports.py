@@ -1,6 +1,7 @@
 """CSV and PDF exports, from the dashboard and from `manage.py compliance_report`."""
 
 import csv
+import datetime
 import io
 import re
 
@@ -8,9 +9,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.http import StreamingHttpResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
-from compliance.models import ReportAccess
+from compliance.models import ObligationVersion, ReportAccess
 from compliance.reports.csv_export import FIGURE_HEADER, OVERDUE_HEADER
 from compliance.reports.scopes import Role
 from compliance.services import sync_statuses
@@ -145,7 +146,9 @@ def test_command_refuses_an_unknown_ressort(org, tmp_path):
     assert not (tmp_path / "x.csv").exists()
 
 
-def test_pdf_report_is_tagged_with_headings_tables_and_a_described_chart(ciso_client, org):
+def test_pdf_report_is_tagged_with_headings_tables_and_described_charts(ciso_client, org):
+    # In force for a while, so that the trend has months to draw.
+    ObligationVersion.objects.update(valid_from=timezone.now() - datetime.timedelta(days=100))
     pdf = TaggedPdf(ciso_client.get(reverse("compliance:reports_pdf")).content)
     assert (pdf.lang, pdf.title, pdf.xmp_title) == ("de", *["Sensi – Compliance-Bericht"] * 2)
     assert pdf.display_doc_title and pdf.marked
@@ -153,13 +156,15 @@ def test_pdf_report_is_tagged_with_headings_tables_and_a_described_chart(ciso_cl
     types = pdf.structure_types
     assert types[:3] == ["Document", "H1", "Table"]
     assert types.count("H1") == 1 and types.count("H2") == 5 and types.count("Table") == 4
-    assert types.count("Figure") == 1 and "P" in types
-    (chart,) = pdf.elements_of_type("Figure")
-    assert chart["/Alt"].startswith("Säulendiagramm")
+    assert types.count("Figure") == 2 and "P" in types
+    bars, line = pdf.elements_of_type("Figure")
+    assert bars["/Alt"].startswith("Anteil der Beschäftigten je Gruppe")
+    assert "RA: 14 Beschäftigte" in bars["/Alt"]
+    assert line["/Alt"].startswith("Liniendiagramm")
     summary_header = pdf.elements_of_type("Table")[1]["/K"][0]["/K"]
     assert [(str(th["/S"]), str(th["/A"]["/Scope"])) for th in summary_header] == [
         ("/TH", "/Column")
-    ] * 5
+    ] * 7
 
 
 def test_pdf_report_has_no_untagged_content_and_only_embedded_fonts(ciso_client, org):
@@ -179,5 +184,5 @@ def test_pdf_report_in_english_is_tagged_en(client, org):
         url = reverse("compliance:reports_pdf")
     pdf = TaggedPdf(client.get(url).content)
     assert (pdf.lang, pdf.title) == ("en", "Sensi – Compliance report")
-    assert pdf.elements_of_type("Figure")[0]["/Alt"].startswith("Bar chart")
+    assert pdf.elements_of_type("Figure")[0]["/Alt"].startswith("Share of employees per group")
     assert {"Overdue", "acknowledgements"} <= set(pdf.text.split())

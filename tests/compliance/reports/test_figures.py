@@ -251,16 +251,23 @@ def test_trend_without_recurrence_counts_every_confirmation_before_the_month_end
     assert [p.current for p in points] == [0, 0] + [1] * 10
 
 
-def test_trend_leaves_out_months_before_the_obligation_was_in_force(yearly, settings):
+def test_trend_starts_at_the_first_month_the_obligation_was_in_force(yearly, settings):
     settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE = 1
     duty, _people, ends = yearly
     ObligationVersion.objects.filter(obligation=duty).update(
         valid_from=at(ends[4] + datetime.timedelta(days=3))
     )
     points = trend(selection_for(operator_scope(), obligation=duty))
-    assert [p.required for p in points[:5]] == [0] * 5
-    assert points[0].percent is None
-    assert points[5].required == 4
+    # No empty months before it: the first point is the first month end with figures.
+    assert [p.month_end for p in points] == ends[5:]
+    assert points[0].required == 4 and points[0].percent == 0.0
+
+
+def test_trend_is_empty_before_any_obligation_is_in_force(yearly, settings):
+    settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE = 1
+    duty, _people, _ends = yearly
+    ObligationVersion.objects.filter(obligation=duty).update(valid_from=timezone.now())
+    assert trend(selection_for(operator_scope(), obligation=duty)) == []
 
 
 def test_trend_months_with_fewer_people_than_the_minimum_are_withheld(yearly):

@@ -67,8 +67,7 @@ def header_rows(page) -> list[list[dict]]:
 @pytest.mark.parametrize("language", ["de", "en"])
 def test_no_two_text_boxes_of_a_header_row_overlap(client, org, language):
     with pdfplumber.open(io.BytesIO(report_pdf(client, language))) as pdf:
-        page = pdf.pages[0]
-        rows = header_rows(page)
+        rows = [row for page in pdf.pages for row in header_rows(page)]
         assert len(rows) >= 2  # the summary and the table per Ressort
         for row in rows:
             for i, a in enumerate(row):

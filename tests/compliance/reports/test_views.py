@@ -1,13 +1,15 @@
 """The report pages: what they show, the access log, and bounded queries."""
 
+import datetime
 import re
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
-from compliance.models import ReportAccess
+from compliance.models import ObligationVersion, ReportAccess
 from compliance.reports.figures import Withheld
 from compliance.reports.scopes import Role
 from compliance.services import sync_statuses
@@ -53,7 +55,8 @@ def test_drilldown_marks_withheld_cells_with_text_not_colour(ciso_client, org):
     assert response.context["total"].shown.employees == 9
     html = response.content.decode()
     assert "&lt; 5" in html
-    assert html.count('<span class="visually-hidden">ausgeblendet</span>') == 9
+    # Seven cells of the complementary row, six beside "< 5" of the small one.
+    assert html.count('<span class="visually-hidden">ausgeblendet</span>') == 13
 
 
 def test_a_withheld_group_stays_withheld_on_its_own_page(ciso_client, org):
@@ -116,11 +119,31 @@ def test_named_list_of_an_unknown_dienststelle_or_ressort_is_not_found(ciso_clie
     assert ciso_client.get(url, {"dienststelle": "x"}).status_code == 404
 
 
-def test_trend_page_is_an_accessible_table(ciso_client, org):
+def test_trend_page_is_an_accessible_table_beside_its_chart(ciso_client, org):
+    ObligationVersion.objects.update(valid_from=timezone.now() - datetime.timedelta(days=400))
     response = ciso_client.get(reverse("compliance:reports_trend"))
     html = response.content.decode()
     assert len(response.context["points"]) == 12
     assert "<caption>" in html and html.count('<th scope="row">') == 12
+    assert re.search(r'<svg[^>]*role="img"', html) and 'id="trend-table"' in html
+
+
+def test_trend_page_starts_at_the_first_month_with_data(ciso_client, org):
+    # In force since the middle of the month before last: two month ends with figures.
+    since = timezone.localdate().replace(day=1) - datetime.timedelta(days=45)
+    ObligationVersion.objects.update(
+        valid_from=timezone.make_aware(datetime.datetime.combine(since, datetime.time()))
+    )
+    response = ciso_client.get(reverse("compliance:reports_trend"))
+    points = response.context["points"]
+    assert len(points) == 2 and points[0].required > 0
+    assert response.content.decode().count('<th scope="row">') == 2
+
+
+def test_trend_page_before_any_month_with_data_says_so(ciso_client, org):
+    response = ciso_client.get(reverse("compliance:reports_trend"))
+    assert response.context["points"] == []
+    assert "<svg" not in response.content.decode()
 
 
 def grow(org, *, ressorts: int, offices: int, people: int):
