@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.http import Http404
 from django.utils import timezone
 from django.utils.html import strip_tags
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -82,7 +83,10 @@ class ImpulsePage(Page):
     tip = RichTextField(
         _("tip"),
         features=INLINE_FEATURES,
-        help_text=_("A short tip, at most %(count)s characters.") % {"count": TIP_MAX_CHARACTERS},
+        # format_lazy: translated when shown, not at import (migrations stay in English).
+        help_text=format_lazy(
+            _("A short tip, at most {count} characters."), count=TIP_MAX_CHARACTERS
+        ),
     )
     media = StreamField(ImpulseMediaBlock(), verbose_name=_("image or video"), blank=True)
     question = StreamField(ImpulseQuestionBlock(), verbose_name=_("question"))

@@ -9,10 +9,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.conf import settings
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from compliance.models import Dienststelle, Employee
+from compliance.models import Employee
 from quizzes.questions import Option, Question
 
 from .models import DigestSubscription, ImpulseAnswer, ImpulsePage
@@ -30,21 +30,19 @@ def scheduled(*, today: date | None = None) -> QuerySet[ImpulsePage]:
 
 def audience_of(user) -> Q:
     """The impulses meant for `user`: those for everyone and, for an employee, those for their
-    Ressort or their Dienststelle or one above it."""
+    Ressort or their Dienststelle or one above it. Subqueries, not a query of their own: the
+    dashboard asks this on every visit."""
     condition = Q(everyone=True)
     if not getattr(user, "is_authenticated", False):
         return condition
-    row = (
-        Employee.objects.filter(user=user, active=True)
-        .values_list("ressort_id", "dienststelle__path")
-        .first()
+    employee = Employee.objects.filter(user=user, active=True)
+    for_ressort = ImpulsePage.ressorts.through.objects.filter(
+        impulsepage_id=OuterRef("pk"), ressort__employees__in=employee
     )
-    if row is None:
-        return condition
-    ressort_id, path = row
-    step = Dienststelle.steplen
-    above_and_own = [path[:end] for end in range(step, len(path) + 1, step)]
-    return condition | Q(ressorts=ressort_id) | Q(dienststellen__path__in=above_and_own)
+    for_office = ImpulsePage.dienststellen.through.objects.filter(
+        impulsepage_id=OuterRef("pk")
+    ).filter(Exists(employee.filter(dienststelle__path__startswith=OuterRef("dienststelle__path"))))
+    return condition | Q(Exists(for_ressort)) | Q(Exists(for_office))
 
 
 def in_language(pages: list[ImpulsePage], language: str, *, fallback: bool) -> list[ImpulsePage]:
@@ -70,7 +68,7 @@ def in_language(pages: list[ImpulsePage], language: str, *, fallback: bool) -> l
 def current_impulse_for(user, *, language: str, today: date | None = None) -> ImpulsePage | None:
     """This week's impulse for the learner: the newest one of their audience whose week has
     begun."""
-    page = scheduled(today=today).filter(audience_of(user)).distinct().first()
+    page = scheduled(today=today).filter(audience_of(user)).first()
     if page is None:
         return None
     return in_language([page], language, fallback=True)[0]

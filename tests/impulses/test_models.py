@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import GroupApprovalTask, Locale, Workflow, WorkflowPage, WorkflowTask
 
 from impulses.models import TIP_MAX_CHARACTERS, ImpulsePage, tip_length
+from tests.factories import ressort
 
 from .conftest import impulse_page, index_page, this_monday
 
@@ -95,6 +96,7 @@ def test_impulses_are_translatable_and_keep_their_option_ids(home):
 
 
 def test_editors_can_open_the_form_for_a_new_impulse(admin_client, home):
+    ressort()  # the Ressorts are checkboxes: without one there is no field to see
     index = index_page(home)
     response = admin_client.get(f"/admin/pages/add/impulses/impulsepage/{index.pk}/")
     assert response.status_code == 200
