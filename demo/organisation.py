@@ -203,6 +203,7 @@ ACCOUNT_OFFICES = {
     "freigabe@sensi.example": "HMinD-A1",
     "ciso@sensi.example": "HMdIS-A1",
     "admin@sensi.example": "HZD-WI",
+    "trainer@sensi.example": "HZD-WI",  # the IT service provider runs the sessions
 }
 
 FIRST_NAMES = (
