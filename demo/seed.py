@@ -26,6 +26,7 @@ from wagtail.models import (
 )
 
 from content.models import HomePage
+from content.sites import sync_default_site
 from courses.models import LessonPage, ModulePage
 from quizzes.models import QuizPage
 
@@ -99,6 +100,7 @@ def seed_site() -> dict[str, HomePage]:
         site = Site(hostname="localhost", port=80, is_default_site=True, site_name="Sensi")
     site.root_page = home_de
     site.save()
+    sync_default_site()  # links in e-mails use SENSI_BASE_URL
     home_en = HomePage.objects.filter(locale=en).first()
     if home_en is None:
         home_en = HomePage(
