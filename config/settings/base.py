@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "privacy",
     "xapi",
     "accessibility",
+    "editorial",
     "demo",
     # Wagtail
     "wagtail.contrib.simple_translation",
