@@ -100,6 +100,9 @@ class ModulePage(LearnerPageMixin, Page):
     ]
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    # The explorer lists lessons in the learners' order, the quiz last (courses.services
+    # keep_quiz_last), not by the latest edit.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")
