@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from content.panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
 from xapi.cmi5 import is_launch as cmi5_launch
 from xapi.launches import is_launch
 
@@ -81,7 +82,7 @@ class ModulePage(LearnerPageMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *TITLE_AND_SLUG,
         MultiFieldPanel(
             [FieldPanel("topic"), FieldPanel("estimated_minutes"), FieldPanel("version_label")],
             heading=_("Module"),
@@ -98,6 +99,7 @@ class ModulePage(LearnerPageMixin, Page):
         FieldPanel("objectives"),
         FieldPanel("teaser_image"),
     ]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
     # The explorer lists lessons in the learners' order, the quiz last (courses.services
@@ -142,7 +144,8 @@ class LessonPage(LearnerPageMixin, Page):
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 
