@@ -81,10 +81,25 @@ class ModulePage(LearnerPageMixin, Page):
         ),
     )
 
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the Redaktion should check the content again. The Redaktion is reminded by "
+            "e-mail shortly before; the dashboard lists modules that are due."
+        ),
+    )
+
     content_panels = [
         *TITLE_AND_SLUG,
         MultiFieldPanel(
-            [FieldPanel("topic"), FieldPanel("estimated_minutes"), FieldPanel("version_label")],
+            [
+                FieldPanel("topic"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("version_label"),
+                FieldPanel("review_by"),
+            ],
             heading=_("Module"),
         ),
         MultiFieldPanel(
@@ -177,6 +192,28 @@ class LessonPage(LearnerPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["position"] = lesson_position(lesson=self)
         return context
+
+
+class ReviewReminder(models.Model):
+    """The Redaktion was reminded that a module is due for review by `review_by`: one reminder
+    per module and date (courses.review_reminders); a new date gets a new reminder."""
+
+    module = models.ForeignKey(
+        ModulePage, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    review_by = models.DateField(_("review by"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("recipients"))
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["module", "review_by"], name="unique_review_reminder")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.module_id} – {self.review_by}"
 
 
 class ModuleProgress(models.Model):
