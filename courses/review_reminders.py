@@ -65,7 +65,8 @@ def send_review_reminders(
     due = modules_due_for_review(today=today).exclude(review_reminders__review_by=F("review_by"))
     done = []
     for module in due:
-        reminded = Reminded(module=module, recipients=len(editors), sent=not dry_run and bool(editors))
+        sent = not dry_run and bool(editors)
+        reminded = Reminded(module=module, recipients=len(editors), sent=sent)
         if not dry_run and editors:
             try:
                 with transaction.atomic():
