@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 
 from . import autosave
@@ -29,3 +31,9 @@ def editors_dashboard(request, panels):
     from .dashboard import panels_for
 
     panels[:] = panels_for(request.user)
+
+
+@hooks.register("insert_editor_js")
+def draftail_accessible_names():
+    """Names for Draftail's editable areas (axe: aria-input-field-name), see the script."""
+    return format_html('<script src="{}"></script>', static("editorial/draftail-names.js"))
