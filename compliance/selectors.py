@@ -201,3 +201,21 @@ def module_completed_at(*, employee: Employee, obligation: Obligation):
         .values_list("completed_at", flat=True)
         .first()
     )
+
+
+# --- for the editors' dashboard --------------------------------------------------------------
+
+
+def running_obligations():
+    """Active obligations with their module and current version's number and deadline,
+    soonest deadline first. One query."""
+    latest = ObligationVersion.objects.filter(obligation=OuterRef("pk")).order_by("-number")
+    return (
+        Obligation.objects.filter(active=True)
+        .select_related("module")
+        .annotate(
+            current_number=Subquery(latest.values("number")[:1]),
+            current_due_date=Subquery(latest.values("due_date")[:1]),
+        )
+        .order_by("current_due_date", "title", "pk")
+    )

@@ -7,6 +7,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
 from .blocks import INLINE_FEATURES, PageStreamBlock
+from .panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
 
 
 class HomePage(Page):
@@ -14,7 +15,8 @@ class HomePage(Page):
 
     intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro")]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["courses.ModulePage", "content.StandardPage", "impulses.ImpulseIndexPage"]
     max_count_per_parent = 1
@@ -34,7 +36,8 @@ class StandardPage(Page):
 
     body = StreamField(PageStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("body")]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["content.HomePage", "content.StandardPage"]
     subpage_types = ["content.StandardPage"]
 

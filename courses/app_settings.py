@@ -23,6 +23,11 @@ DEFAULTS = {
     # How long a rendered lesson page may be submitted (seconds); after that the learner
     # gets a fresh page and the time starts again.
     "SENSI_LESSON_TOKEN_MAX_AGE": 12 * 60 * 60,
+    # Content review (courses.review_reminders): the group reminded by e-mail, and how many
+    # days before a module's "review by" date the reminder goes and the dashboard lists it.
+    # Not from the environment: editorial rules.
+    "SENSI_REVIEW_GROUP": "Redaktion",
+    "SENSI_REVIEW_REMINDER_DAYS": 14,
 }
 
 

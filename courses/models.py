@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from content.panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
 from xapi.cmi5 import is_launch as cmi5_launch
 from xapi.launches import is_launch
 
@@ -80,10 +81,25 @@ class ModulePage(LearnerPageMixin, Page):
         ),
     )
 
+    review_by = models.DateField(
+        _("review by"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the Redaktion should check the content again. The Redaktion is reminded by "
+            "e-mail shortly before; the dashboard lists modules that are due."
+        ),
+    )
+
     content_panels = [
-        *Page.content_panels,
+        *TITLE_AND_SLUG,
         MultiFieldPanel(
-            [FieldPanel("topic"), FieldPanel("estimated_minutes"), FieldPanel("version_label")],
+            [
+                FieldPanel("topic"),
+                FieldPanel("estimated_minutes"),
+                FieldPanel("version_label"),
+                FieldPanel("review_by"),
+            ],
             heading=_("Module"),
         ),
         MultiFieldPanel(
@@ -98,8 +114,12 @@ class ModulePage(LearnerPageMixin, Page):
         FieldPanel("objectives"),
         FieldPanel("teaser_image"),
     ]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["content.HomePage"]
     subpage_types = ["courses.LessonPage", "quizzes.QuizPage"]
+    # The explorer lists lessons in the learners' order, the quiz last (courses.services
+    # keep_quiz_last), not by the latest edit.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("module")
@@ -141,7 +161,8 @@ class LessonPage(LearnerPageMixin, Page):
     intro = models.CharField(_("introduction"), max_length=300, blank=True)
     body = StreamField(LessonStreamBlock(), verbose_name=_("body"))
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [*TITLE_AND_SLUG, FieldPanel("intro"), FieldPanel("body")]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
 
@@ -173,6 +194,28 @@ class LessonPage(LearnerPageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["position"] = lesson_position(lesson=self)
         return context
+
+
+class ReviewReminder(models.Model):
+    """The Redaktion was reminded that a module is due for review by `review_by`: one reminder
+    per module and date (courses.review_reminders); a new date gets a new reminder."""
+
+    module = models.ForeignKey(
+        ModulePage, on_delete=models.CASCADE, related_name="review_reminders"
+    )
+    review_by = models.DateField(_("review by"))
+    sent_at = models.DateTimeField(_("sent"), auto_now_add=True)
+    recipients = models.PositiveIntegerField(_("recipients"))
+
+    class Meta:
+        verbose_name = _("review reminder")
+        verbose_name_plural = _("review reminders")
+        constraints = [
+            models.UniqueConstraint(fields=["module", "review_by"], name="unique_review_reminder")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.module_id} – {self.review_by}"
 
 
 class ModuleProgress(models.Model):

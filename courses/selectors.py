@@ -2,7 +2,7 @@
 one per module."""
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from django.db.models import Exists, F, Func, IntegerField, OuterRef, Prefetch, Q, Subquery
@@ -12,6 +12,7 @@ from wagtail.models import Locale, Page
 
 from quizzes.models import QuizAttempt, QuizPage
 
+from . import app_settings
 from .models import LessonPage, LessonRead, ModulePage, ModuleProgress
 
 TEASER_RENDITION = "fill-640x360"
@@ -292,3 +293,14 @@ def lessons_not_read_since(*, user, module: ModulePage, since: datetime) -> list
         .values_list("lesson_key", flat=True)
     )
     return [lesson for lesson in lessons if lesson.translation_key not in read_since]
+
+
+def modules_due_for_review(*, today: date):
+    """Modules whose "review by" date is at most SENSI_REVIEW_REMINDER_DAYS away or past,
+    soonest first (every language version has its own date)."""
+    until = today + timedelta(days=app_settings.SENSI_REVIEW_REMINDER_DAYS)
+    return (
+        ModulePage.objects.filter(review_by__lte=until)
+        .select_related("locale")
+        .order_by("review_by", "title", "pk")
+    )

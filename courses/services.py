@@ -1,5 +1,6 @@
 from datetime import UTC, datetime, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from wagtail.models import Page, Revision
@@ -142,3 +143,16 @@ def clear_change_marks(*, module: ModulePage) -> None:
         revision.save(update_fields=["content"])
     for field, value in cleared.items():
         setattr(module, field, value)
+
+
+def keep_quiz_last(*, module: ModulePage) -> bool:
+    """Move the module's quiz behind its lessons when a lesson was added, copied or moved in
+    after it (Wagtail appends new children at the end); True when it moved. Learners and the
+    page explorer both follow the tree order."""
+    children = list(module.get_children().order_by("path").values_list("pk", "content_type"))
+    quiz_type = ContentType.objects.get_for_model(QuizPage).pk
+    quiz_ids = [pk for pk, content_type in children if content_type == quiz_type]
+    if not quiz_ids or children[-1][0] == quiz_ids[-1]:
+        return False
+    Page.objects.get(pk=quiz_ids[-1]).move(module, pos="last-child")
+    return True

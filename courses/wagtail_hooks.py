@@ -5,7 +5,7 @@ from wagtail.admin.widgets import Button
 
 from quizzes.selectors import LESSONS_TO_REREAD_HOOK
 
-from . import admin_views
+from . import admin_views, services
 from .models import ModulePage
 from .selectors import lessons_not_read_since
 
@@ -48,3 +48,25 @@ def tincan_button(page, user, next_url=None, view_name=None):
 def lessons_to_reread(*, user, quiz, since):
     """The quiz's "re-read the lessons after N failures" rule, answered from lesson reads."""
     return lessons_not_read_since(user=user, module=quiz.get_parent().specific, since=since)
+
+
+def _keep_quiz_last_below(page) -> None:
+    parent = page.get_parent().specific_deferred
+    if isinstance(parent, ModulePage):
+        services.keep_quiz_last(module=parent)
+
+
+@hooks.register("after_create_page")
+def quiz_stays_last_after_create(request, page):
+    """A new lesson goes before the module's quiz, not after it."""
+    _keep_quiz_last_below(page)
+
+
+@hooks.register("after_copy_page")
+def quiz_stays_last_after_copy(request, page, new_page):
+    _keep_quiz_last_below(new_page)
+
+
+@hooks.register("after_move_page")
+def quiz_stays_last_after_move(request, page):
+    _keep_quiz_last_below(page)

@@ -26,6 +26,7 @@ from wagtail.models import (
 )
 
 from content.models import HomePage
+from content.sites import sync_default_site
 from courses.models import LessonPage, ModulePage
 from quizzes.models import QuizPage
 
@@ -34,6 +35,10 @@ from .images import pictogram_png
 
 ID_NAMESPACE = uuid.UUID("6f1c2a55-3d0e-4c1b-9a57-5e2f3c8d9b10")
 DEMO_PASSWORD = "Sensi-Demo-2026"
+# Wagtail shows these names inside "Zur Freigabe einreichen (…)" and its e-mails
+# (editorial/wagtail_wording.py).
+WORKFLOW_NAME = "Vier-Augen-Prinzip"
+APPROVAL_TASK_NAME = "Zweite Person"
 
 HOME = {
     "de": {
@@ -100,6 +105,7 @@ def seed_site() -> dict[str, HomePage]:
         site = Site(hostname="localhost", port=80, is_default_site=True, site_name="Sensi")
     site.root_page = home_de
     site.save()
+    sync_default_site()  # links in e-mails use SENSI_BASE_URL
     home_en = HomePage.objects.filter(locale=en).first()
     if home_en is None:
         home_en = HomePage(
@@ -289,9 +295,9 @@ def seed_editorial_groups(homes: dict[str, HomePage]) -> None:
     for name in rights:
         Group.objects.get(name=name).permissions.add(read_feedback)
 
-    workflow, created = Workflow.objects.get_or_create(name="Redaktionelle Freigabe")
+    workflow, created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
     if created:
-        task = GroupApprovalTask.objects.create(name="Freigabe durch zweite Person")
+        task = GroupApprovalTask.objects.create(name=APPROVAL_TASK_NAME)
         task.groups.set([Group.objects.get(name="Freigabe")])
         WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     for home in homes.values():

@@ -13,6 +13,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
+from content.panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
+
 from .blocks import QuestionStreamBlock
 from .questions import Question, questions_from_stream
 
@@ -66,7 +68,7 @@ class QuizPage(RoutablePageMixin, Page):
     )
 
     content_panels = [
-        *Page.content_panels,
+        *TITLE_AND_SLUG,
         FieldPanel("intro"),
         FieldPanel("pass_mark"),
         FieldPanel("questions"),
@@ -80,6 +82,7 @@ class QuizPage(RoutablePageMixin, Page):
             heading=_("Attempts"),
         ),
     ]
+    promote_panels = PROMOTE_WITHOUT_SLUG
     parent_page_types = ["courses.ModulePage"]
     subpage_types = []
     max_count_per_parent = 1

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "accessibility",
     "selfcheck",
     "impulses",
+    "editorial",
     "demo",
     # Wagtail
     "wagtail.contrib.simple_translation",

@@ -88,7 +88,7 @@ class TestTheSeededDemo:
         assert not module.permissions_for_user(editor).can_publish()
         assert module.permissions_for_user(reviewer).can_publish()
         workflow = module.get_workflow()
-        assert workflow is not None and workflow.name == "Redaktionelle Freigabe"
+        assert workflow is not None and workflow.name == "Vier-Augen-Prinzip"
         assert WorkflowPage.objects.filter(workflow=workflow).count() == 2
         task = workflow.tasks.get().specific
         assert list(task.groups.values_list("name", flat=True)) == ["Freigabe"]

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import impulses, organisation, scale, seed, selfcheck, seminars
+from demo import editorial, impulses, organisation, scale, seed, selfcheck, seminars
 
 
 class Command(BaseCommand):
@@ -50,6 +50,7 @@ class Command(BaseCommand):
         homes = seed.seed_site()
         modules = seed.seed_curriculum(homes)
         seed.seed_editorial_groups(homes)
+        editorial.seed_review_dates(modules)
         accounts = seed.seed_accounts()
         obligations = organisation.seed_organisation(modules)
         selfcheck.seed_selfcheck()
