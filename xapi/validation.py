@@ -7,6 +7,8 @@ Every check raises StatementInvalid with the path of the offending field, e.g.
 specification's Data part.
 """
 
+import copy
+
 from . import versions
 from .agents import agent_ifi
 from .values import (
@@ -30,6 +32,32 @@ from .values import (
     check_uuid,
     fail,
 )
+
+# --- values found valid before ------------------------------------------------------------
+
+# Activities and verbs found valid, by kind and id: a deep copy of each. Statements repeat the
+# same few (the module, its lessons, the verbs) in every batch, as object and again as context
+# activities, and checking an activity definition cost a third of validating a statement. An
+# equal value (==, deep, in C) is valid too: the checks depend on the value alone, not on its
+# place or the xAPI version, and JSON values that compare equal but differ in type (1, 1.0,
+# true) can only sit in extensions, whose values are free. Only valid values are kept, so every
+# error is found and named as before.
+_VALID: dict[tuple[str, str], dict] = {}
+_VALID_MAX = 10_000
+
+
+def _known_valid(kind: str, value) -> bool:
+    if not isinstance(value, dict):
+        return False
+    key = value.get("id")
+    return isinstance(key, str) and _VALID.get((kind, key)) == value
+
+
+def _remember_valid(kind: str, value: dict) -> None:
+    if len(_VALID) >= _VALID_MAX:
+        _VALID.clear()
+    _VALID[(kind, value["id"])] = copy.deepcopy(value)  # the caller's may change later
+
 
 # --- agents (§2.4.2) ----------------------------------------------------------------------
 
@@ -100,10 +128,13 @@ def check_actor(value, path: str) -> None:
 
 
 def check_verb(value, path: str) -> None:
+    if _known_valid("verb", value):
+        return
     check_keys(value, path, "verb")
     check_iri(value["id"], f"{path}.id")
     if "display" in value:
         check_language_map(value["display"], f"{path}.display")
+    _remember_valid("verb", value)
 
 
 def check_interaction_components(definition: dict, path: str) -> None:
@@ -154,12 +185,15 @@ def check_activity_definition(value, path: str) -> None:
 
 
 def check_activity(value, path: str) -> None:
+    if _known_valid("activity", value):
+        return
     check_keys(value, path, "activity")
     if value.get("objectType", "Activity") != "Activity":
         fail(f"{path}.objectType", "must be Activity")
     check_iri(value["id"], f"{path}.id")
     if "definition" in value:
         check_activity_definition(value["definition"], f"{path}.definition")
+    _remember_valid("activity", value)
 
 
 def check_statement_ref(value, path: str) -> None:

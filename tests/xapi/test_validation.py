@@ -165,3 +165,23 @@ def test_a_substatement_inside_a_substatement_is_refused():
     with pytest.raises(StatementInvalid) as error:
         validate_statement(mutated(lambda s: (s.update(object=outer), s.pop("context"))))
     assert error.value.path == "statement.object.object.objectType"
+
+
+def test_an_activity_or_verb_found_valid_before_is_still_checked_when_it_differs():
+    """Activities and verbs found valid are not checked again (xapi.validation._VALID), but
+    one with the same id and different content is, and a change the caller makes to the
+    statement it had validated does not change what counts as valid."""
+    statement = copy.deepcopy(VALID)
+    validate_statement(statement)
+    statement["object"]["definition"]["name"] = {"not a tag!": "Frage"}  # after validation
+    with pytest.raises(StatementInvalid) as refused:
+        validate_statement(statement)
+    assert refused.value.path == "statement.object.definition.name.not a tag!"
+    with pytest.raises(StatementInvalid) as refused:
+        validate_statement(mutated(lambda s: s["verb"].update(display={"en-US": 1})))
+    assert refused.value.path == "statement.verb.display.en-US"
+    with pytest.raises(StatementInvalid) as refused:
+        validate_statement(
+            mutated(lambda s: s["context"]["contextActivities"]["parent"][0].update(x=1))
+        )
+    assert refused.value.path == "statement.context.contextActivities.parent[0].x"
