@@ -43,6 +43,7 @@ ORDER = (
     "xapi_attachments",
     "xapi_launch_credentials",
     "reminders",
+    "background_jobs",
     "ledger_entries_anonymised",
 )
 

@@ -9,3 +9,7 @@ ACCOUNT_RATE_LIMITS = False
 MEDIA_ROOT = BASE_DIR / ".test-media"  # noqa: F405
 ALLOWED_HOSTS = ["*"]
 LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "WARNING"}}
+SENSI_PRIVATE_ROOT = BASE_DIR / ".test-media-private"  # noqa: F405
+# Unit tests run tasks at once, in the test's transaction; tests/jobs runs the real worker
+# (django_tasks_db) where it matters.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
