@@ -62,6 +62,7 @@ def import_employees_job(*, progress, input_file, full: bool, dry_run: bool, ski
     report = import_employees(
         data, full=full, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
     )
+    progress(report.data_rows, report.data_rows, _("Rows"))
     counts = {key: number for key, _label, number in report.counts()}
     logger.info("HR import job: %s, %s", report.outcome, counts)
     lines = [report.headline()]

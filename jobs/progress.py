@@ -52,8 +52,10 @@ class JobProgress(_Throttled):
         self.job_id = job_id
         self.using = using
         self._side_connection = None
+        self.latest: tuple[int, int | None, str] | None = None  # written at the job's end
 
     def __call__(self, done: int, total: int | None = None, stage: str = "") -> None:
+        self.latest = (done, total, stage)
         if not self.due(done, total, stage):
             return
         connection = self._connection()

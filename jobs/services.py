@@ -91,7 +91,7 @@ def _enqueue(job: Job) -> None:
     job.task_result_id = str(result.id)
 
 
-def progress(job: Job, done: int, total: int | None = None, stage: str = "") -> None:
+def report_progress(job: Job, done: int, total: int | None = None, stage: str = "") -> None:
     """Report a job's progress from outside its function (its function gets a reporter)."""
     JobProgress(job.pk)(done, total, stage)
 
@@ -117,6 +117,7 @@ def run(job_id: int) -> None:
             logger.exception("Job %s (%s) failed", job.pk, job.kind)
             _finish(
                 job,
+                reporter,
                 Outcome(
                     ok=False,
                     summary=_("The job stopped with an unexpected error. Nothing was changed."),
@@ -126,16 +127,17 @@ def run(job_id: int) -> None:
             raise
         finally:
             reporter.close()
-        _finish(job, outcome)
+        _finish(job, reporter, outcome)
 
 
-def _finish(job: Job, outcome: Outcome) -> None:
+def _finish(job: Job, reporter: JobProgress, outcome: Outcome) -> None:
     errors = [str(error) for error in outcome.errors]
     if len(errors) > MAX_STORED_ERRORS:
         more = len(errors) - MAX_STORED_ERRORS
         errors = [*errors[:MAX_STORED_ERRORS], _("… and %(count)s more.") % {"count": more}]
     with transaction.atomic():
-        job.refresh_from_db(fields=["done", "total", "stage"])
+        if reporter.latest is not None:
+            job.done, job.total, job.stage = reporter.latest
         job.state = Job.State.SUCCEEDED if outcome.ok else Job.State.FAILED
         job.summary = outcome.summary
         job.errors = errors

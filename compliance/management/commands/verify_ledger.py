@@ -9,9 +9,9 @@ from jobs.progress import TerminalProgress
 class Command(BaseCommand):
     """Check the acknowledgement ledger's keyed hash chain and compare it with the newest
     checkpoint in the anchor file; exit 1 and name the first broken entry if anything was
-    changed, inserted or deleted. On a terminal a progress bar on stderr shows how far it got. Run it nightly from cron; `--quick` checks only what was
-    appended since the last intact check, and keeps failing after a failed check until a
-    full check passes."""
+    changed, inserted or deleted. On a terminal a progress bar on stderr shows how far it got.
+    Run it nightly from cron; `--quick` checks only what was appended since the last intact
+    check, and keeps failing after a failed check until a full check passes."""
 
     help = "Verify the acknowledgement ledger's hash chain."
 
