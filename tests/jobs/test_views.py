@@ -66,7 +66,7 @@ def test_a_running_job_asks_to_be_refreshed_a_finished_one_not(editor_client):
     with database_tasks():
         queued = jobs.start(KIND, f"{FUNCTIONS}.count", user=editor_client.person, to=2)
     page = editor_client.get(reverse("jobs_detail", args=[queued.pk])).content.decode()
-    assert "data-job-status-url" in page and "Warten auf einen Worker" in page
+    assert "data-job-status-url" in page and "Wartet auf einen Worker" in page
     assert "<progress " in page
     status = editor_client.get(reverse("jobs_status", args=[queued.pk])).json()
     assert (status["state"], status["finished"]) == ("queued", False)
