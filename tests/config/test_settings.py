@@ -120,7 +120,7 @@ def test_development_uses_the_email_backend_the_environment_names():
     assert backend == "django.core.mail.backends.filebased.EmailBackend"
 
 
-APP_SETTINGS = ("accounts", "accessibility", "compliance", "courses", "privacy", "xapi")
+APP_SETTINGS = ("accounts", "accessibility", "compliance", "courses", "jobs", "privacy", "xapi")
 
 
 def test_every_setting_base_py_takes_from_the_environment_has_its_default_in_an_app():
