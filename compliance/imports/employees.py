@@ -394,7 +394,7 @@ def import_employees(
     its end changes nothing in any case. `progress(done, total, stage)` hears how far it got.
     """
     progress(0, None, _("Reading the file"))
-    parsed = parse_employees(data)
+    parsed = parse_employees(data, progress)
     report = EmployeeReport(
         encoding=parsed.encoding, data_rows=parsed.data_rows, readable=parsed.readable
     )
