@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 export DJANGO_SETTINGS_MODULE ?= config.settings.dev
 
-.PHONY: install run test lint format messages lock bench sbom
+.PHONY: install run worker test lint format messages lock bench sbom
 
 $(INSTALLED): requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,7 +20,13 @@ run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
 	@echo "Sensi runs at http://127.0.0.1:8000/ (Wagtail admin: /admin/). Stop with Ctrl+C."
+	# The background worker (docs/operations.md) beside the development server.
+	$(BIN)/python manage.py db_worker & trap "kill $$!" EXIT INT TERM; \
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
+
+# The background worker alone (jobs, Wagtail's index updates), e.g. beside `runserver`.
+worker: install
+	$(BIN)/python manage.py db_worker
 
 test: install
 	bin/install-system-deps

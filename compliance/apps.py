@@ -27,9 +27,10 @@ class ComplianceConfig(AppConfig):
         # New obligation versions on material changes; obligations on "Meine Schulungen".
         from courses import publish_outlook
 
-        from . import checks, learner_views, receivers  # noqa: F401
+        from . import checks, jobs, learner_views, receivers  # noqa: F401
         from .publish_outlook import obligation_consequences
 
         # What a publish will do, in the module's edit view (courses cannot ask compliance).
         publish_outlook.register(obligation_consequences)
         post_migrate.connect(sync_ledger_rules, sender=self)
+        jobs.register()  # its kinds of background job, for the admin's job list

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from .admin.corrections import PERMISSION as CORRECTION_PERMISSION
 from .admin.corrections import record_correction_view
+from .admin.jobs import start_send_reminders, start_verify_ledger
 from .admin.viewsets import ComplianceViewSetGroup
 from .imports.views import EmployeeImportView, can_import_employees
 
@@ -26,6 +27,16 @@ def compliance_admin_urls():
             "compliance/import-employees/",
             EmployeeImportView.as_view(),
             name="compliance_import_employees",
+        ),
+        path(
+            "compliance/jobs/verify-ledger/",
+            start_verify_ledger,
+            name="compliance_start_verify_ledger",
+        ),
+        path(
+            "compliance/jobs/send-reminders/",
+            start_send_reminders,
+            name="compliance_start_send_reminders",
         ),
     ]
 

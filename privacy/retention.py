@@ -50,6 +50,7 @@ ORDER = (
     "xapi_launch_credentials",
     "reminders",
     "impulse_emails",
+    "background_jobs",
     "ledger_entries_anonymised",
 )
 

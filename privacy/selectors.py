@@ -82,6 +82,7 @@ ORDER = (
     "authenticators",
     "single_sign_on",
     "report_accesses",
+    "background_jobs",
     "xapi_agents",
     "xapi_registrations",
     "xapi_documents",

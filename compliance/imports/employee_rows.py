@@ -59,8 +59,13 @@ class ParsedFile:
     data_rows: int = 0
 
 
-def parse_employees(data: bytes) -> ParsedFile:
-    """The rows and errors of an HR export, without touching the database."""
+def _no_progress(done: int, total: int | None = None, stage: str = "") -> None:
+    pass
+
+
+def parse_employees(data: bytes, progress=_no_progress) -> ParsedFile:
+    """The rows and errors of an HR export, without touching the database;
+    `progress(done, total, stage)` hears how many rows were checked."""
     table = read_table(data, COLUMNS)
     parsed = ParsedFile(
         errors=table.errors,
@@ -74,9 +79,12 @@ def parse_employees(data: bytes) -> ParsedFile:
     parsed.personnel_numbers = frozenset(
         cells[position] for _line, cells in table.records if position < len(cells)
     ) - {""}
-    candidates = [
-        Candidate(line, values, _check_values(values)) for line, values in table.valid_records()
-    ]
+    stage, total = _("Reading the file"), len(table.records)
+    candidates = []
+    for number, (line, values) in enumerate(table.valid_records(), 1):
+        if number % 1000 == 0:
+            progress(number, total, stage)
+        candidates.append(Candidate(line, values, _check_values(values)))
     flag_duplicates(candidates, "personnel_number", COLUMN["personnel_number"].header, str)
     flag_duplicates(candidates, "email", COLUMN["email"].header, str.casefold)
     for candidate in candidates:

@@ -15,7 +15,7 @@ that both give the same report. The layout is documented in docs/hr-import.md.
 """
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -32,6 +32,17 @@ from .reports import Change, EmployeeReport, Outcome
 from .table import RowError
 
 BATCH_SIZE = 500
+PROGRESS_EVERY = 1000  # rows between two progress calls (the reporters throttle further)
+
+# `progress(done, total, stage)`, e.g. a `jobs.progress` reporter; the import does not know
+# who listens (the admin's job page or the command's terminal).
+ProgressCallback = Callable[..., None]
+
+
+def _no_progress(done: int, total: int | None = None, stage: str = "") -> None:
+    pass
+
+
 USER_FIELDS = ["email", "username", "first_name", "last_name", "is_active"]
 
 
@@ -206,6 +217,7 @@ def apply_import(
     skip_invalid: bool = False,
     keep: Iterable[str] = (),
     today: date | None = None,
+    progress: ProgressCallback = _no_progress,
 ) -> EmployeeReport:
     """Bring the employees in line with the rows, in one transaction.
 
@@ -216,10 +228,15 @@ def apply_import(
     time.
     """
     today = today or timezone.localdate()
+    total = len(rows)
+    checking = _("Checking rows")
+    progress(0, total, checking)
     known = _Known.load()
     report = EmployeeReport(outcome=Outcome.IMPORTED)
     resolved = []
-    for row in rows:
+    for number, row in enumerate(rows, 1):
+        if number % PROGRESS_EVERY == 0:
+            progress(number, total, checking)
         result = _resolve(row, known)
         if isinstance(result, list):
             report.errors.extend(result)
@@ -230,15 +247,19 @@ def apply_import(
         return report
 
     plan = _Plan()
-    for item in resolved:
+    planning = _("Comparing with the employees")
+    for number, item in enumerate(resolved, 1):
+        if number % PROGRESS_EVERY == 0:
+            progress(number, len(resolved), planning)
         _plan_row(item, known, plan, report, today)
     if full:
         present = {row.personnel_number for row in rows} | set(keep)
         for person in known.people.values():
             if person.active and person.personnel_number not in present:
                 _leave(person, plan, report)
-    _write(plan, today)
+    _write(plan, today, progress)
     if plan.audience_may_grow:
+        progress(0, None, _("Updating obligations"))
         for obligation in Obligation.objects.filter(active=True):
             sync_statuses(obligation)
     return report
@@ -327,12 +348,23 @@ def _leave(person: _Person, plan: _Plan, report: EmployeeReport) -> None:
     report.add(Change.LEFT, person.personnel_number)
 
 
-def _write(plan: _Plan, today: date) -> None:
+def _write(plan: _Plan, today: date, progress: ProgressCallback = _no_progress) -> None:
     User = get_user_model()
+    writing = _("Writing")
     plan.changed_users.write(User)
-    User.objects.bulk_create(plan.new_users, batch_size=BATCH_SIZE)
+    # In batches of a few thousand, so that the progress moves: bulk_create itself splits
+    # each into BATCH_SIZE inserts.
+    new_total = len(plan.new_users) + len(plan.new_employees)
+    written = 0
+    for users in _batches(plan.new_users, BATCH_SIZE * 10):
+        User.objects.bulk_create(users, batch_size=BATCH_SIZE)
+        written += len(users)
+        progress(written, new_total, writing)
     # bulk_create takes each new employee's user_id from the user saved just before.
-    Employee.objects.bulk_create(plan.new_employees, batch_size=BATCH_SIZE)
+    for employees in _batches(plan.new_employees, BATCH_SIZE * 10):
+        Employee.objects.bulk_create(employees, batch_size=BATCH_SIZE)
+        written += len(employees)
+        progress(written, new_total, writing)
     plan.changed_employees.write(Employee)
     for ids in _batches(plan.leaving_employee_ids):
         Employee.objects.filter(pk__in=ids).update(active=False, left_on=today)
@@ -340,23 +372,29 @@ def _write(plan: _Plan, today: date) -> None:
         User.objects.filter(pk__in=ids).update(is_active=False)
 
 
-def _batches(items: list) -> Iterator[list]:
-    for start in range(0, len(items), BATCH_SIZE):
-        yield items[start : start + BATCH_SIZE]
+def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
 
 # --- both steps, as the command and the admin run them ---------------------------------------
 
 
 def import_employees(
-    data: bytes, *, full: bool = True, dry_run: bool = False, skip_invalid: bool = False
+    data: bytes,
+    *,
+    full: bool = True,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    progress: ProgressCallback = _no_progress,
 ) -> EmployeeReport:
     """Read and apply an HR export; the report says what happened (or would, on a dry run).
 
     A file with errors changes nothing unless `skip_invalid`; a file that cannot be read to
-    its end changes nothing in any case.
+    its end changes nothing in any case. `progress(done, total, stage)` hears how far it got.
     """
-    parsed = parse_employees(data)
+    progress(0, None, _("Reading the file"))
+    parsed = parse_employees(data, progress)
     report = EmployeeReport(
         encoding=parsed.encoding, data_rows=parsed.data_rows, readable=parsed.readable
     )
@@ -366,7 +404,11 @@ def import_employees(
     try:
         with transaction.atomic():
             applied = apply_import(
-                parsed.rows, full=full, skip_invalid=skip_invalid, keep=parsed.personnel_numbers
+                parsed.rows,
+                full=full,
+                skip_invalid=skip_invalid,
+                keep=parsed.personnel_numbers,
+                progress=progress,
             )
             if dry_run and applied.outcome == Outcome.IMPORTED:
                 applied.outcome = Outcome.DRY_RUN

@@ -32,12 +32,19 @@ class Verification:
     full_check_at: datetime | None = None  # when the whole chain was last found intact
     checked_from: int = 1  # the first entry this run verified
     last_hash: str = ""  # the hash of the last entry verified
+    # Never verified in full yet: a full check runs in the background (`current_verification`).
+    pending: bool = False
 
     @property
     def ok(self) -> bool:
         return self.first_broken is None
 
     def summary(self) -> str:
+        if self.pending:
+            return _(
+                "Not yet verified in full: a full check of the %(entries)s entries runs in "
+                "the background; later reports cite its result."
+            ) % {"entries": self.entries}
         if not self.ok:
             return _("Ledger broken at entry #%(seq)s: %(problem)s") % {
                 "seq": self.first_broken,
@@ -64,11 +71,20 @@ PROBLEMS = {
 }
 
 
-def _walk(after_seq: int, previous_hash: str, keyed: bool) -> tuple[int, str, Verification | None]:
+def _no_progress(done: int, total: int | None = None, stage: str = "") -> None:
+    pass
+
+
+def _walk(
+    after_seq: int, previous_hash: str, keyed: bool, progress=_no_progress
+) -> tuple[int, str, Verification | None]:
     """Verify entries after `after_seq`, streamed; `keyed`: the chain before them already
     holds a keyed entry, so every entry must be keyed. Returns the last seq and hash, and a
     failed Verification at the first broken entry."""
     expected_seq = after_seq + 1
+    head = LedgerHead.objects.filter(pk=1).values_list("last_seq", flat=True).first()
+    stage = _("Verifying entries")
+    progress(0, head or None, stage)
     rows = (
         LedgerEntry.objects.filter(seq__gt=after_seq)
         .order_by("seq")
@@ -90,6 +106,8 @@ def _walk(after_seq: int, previous_hash: str, keyed: bool) -> tuple[int, str, Ve
             return expected_seq - 1, previous_hash, Verification(seq - 1, seq, problem)
         keyed = keyed or values["hash_format"] == KEYED_FORMAT
         previous_hash, expected_seq = entry_hash, seq + 1
+        if seq % 1000 == 0:
+            progress(seq, max(head or 0, seq), stage)
     if expected_seq > 1 and not keyed:
         # Since migration 0008 every chain holds a keyed entry; one without any was rewritten
         # in plain SHA-256 from its start.
@@ -114,10 +132,11 @@ def _standing_failure() -> LedgerCheck | None:
     return None if passed else failed
 
 
-def verify_ledger(*, full: bool = True) -> Verification:
+def verify_ledger(*, full: bool = True, progress=_no_progress) -> Verification:
     """Verify the chain (all of it, or what was appended since the last intact check),
     record the result, and name the first entry that was changed, inserted out of order, or
-    that follows a deleted one."""
+    that follows a deleted one. `progress(done, total, stage)` hears how far it got (the
+    admin's job page, the command's progress bar)."""
     last_full = LedgerCheck.objects.filter(full=True, ok=True).order_by("-pk").first()
     if not full and (standing := _standing_failure()):
         # A quick check never clears a failure: only a full check that passes does.
@@ -136,7 +155,7 @@ def verify_ledger(*, full: bool = True) -> Verification:
     keyed = bool(
         after_seq and LedgerEntry.objects.filter(seq=after_seq, hash_format=KEYED_FORMAT).exists()
     )
-    last_seq, last_hash, failure = _walk(after_seq, previous_hash, keyed)
+    last_seq, last_hash, failure = _walk(after_seq, previous_hash, keyed, progress)
     if failure is None:
         head = LedgerHead.objects.filter(pk=1).first()
         if head and (head.last_seq != last_seq or head.last_hash != last_hash):
@@ -165,8 +184,20 @@ def verify_ledger(*, full: bool = True) -> Verification:
 
 def current_verification() -> Verification:
     """For reports: a failed full check stands until a full check passes again; otherwise
-    the quick check of everything appended since the last intact check."""
+    the quick check of everything appended since the last intact check.
+
+    Never a full check in the request: before the first one (after an install) it is queued
+    as a background job and the report says that the ledger is not yet verified in full."""
     latest_full = LedgerCheck.objects.filter(full=True).order_by("-pk").first()
-    if latest_full and not latest_full.ok:
+    if latest_full is None:
+        from ..jobs import queue_full_ledger_check
+
+        queue_full_ledger_check()
+        # Where tasks run at once (SENSI_TASKS_IMMEDIATE), the check has run by now.
+        latest_full = LedgerCheck.objects.filter(full=True).order_by("-pk").first()
+        if latest_full is None:
+            head = LedgerHead.objects.filter(pk=1).values_list("last_seq", flat=True).first()
+            return Verification(head or 0, pending=True)
+    if not latest_full.ok:
         return Verification(latest_full.entries, latest_full.first_broken, latest_full.problem)
-    return verify_ledger(full=latest_full is None)
+    return verify_ledger(full=False)

@@ -149,6 +149,7 @@ def report_content(selection: Selection, *, verification: Verification | None = 
             "entries": verification.entries,
             "summary": verification.summary(),
             "checkpoint": checkpoint_text(),
+            **({"pending": True} if verification.pending else {}),
         },
     }
 
@@ -511,7 +512,13 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             *([monthly.flowable(tags, frame)] if content["trend"] else []),
             h2(_("Acknowledgement ledger")),
             p(
-                (_("Verified: intact.") if content["ledger"]["ok"] else _("Verified: BROKEN."))
+                (
+                    _("Not verified yet.")
+                    if content["ledger"].get("pending")
+                    else _("Verified: intact.")
+                    if content["ledger"]["ok"]
+                    else _("Verified: BROKEN.")
+                )
                 + " "
                 + content["ledger"]["summary"]
             ),

@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "impulses",
     "editorial",
     "demo",
+    "jobs",
     # Wagtail
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
@@ -92,6 +93,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    "django_tasks_db",
     "csp",
     # allauth
     "allauth",
@@ -426,6 +428,20 @@ LOGGING = {
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
     },
 }
+
+# Background work (docs/operations.md, "Hintergrundaufträge / Worker"): django-tasks with its
+# database backend; `manage.py db_worker` runs what the app processes queue (jobs, and
+# Wagtail's search and reference index updates). SENSI_TASKS_IMMEDIATE runs every task at once
+# in the process that queues it instead (one-process setups without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if parse_bool(os.environ.get("SENSI_TASKS_IMMEDIATE", "false"))
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+env_setting("SENSI_PRIVATE_ROOT", Path)
+env_setting("SENSI_JOBS_PROGRESS_INTERVAL", float)
 
 # xAPI Learning Record Store (xapi/app_settings.py). The body limit is also set here, since
 # Django's DATA_UPLOAD_MAX_MEMORY_SIZE derives from it.

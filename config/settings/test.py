@@ -12,3 +12,7 @@ LOGGING = {"version": 1, "disable_existing_loggers": False, "root": {"level": "W
 # Most tests never commit, so a replica could not show their data: only the replica tests
 # (tests/dbrouting) route reads there, by override_settings.
 SENSI_READ_REPLICA = False
+SENSI_PRIVATE_ROOT = BASE_DIR / ".test-media-private"  # noqa: F405
+# Unit tests run tasks at once, in the test's transaction; tests/jobs runs the real worker
+# (django_tasks_db) where it matters.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

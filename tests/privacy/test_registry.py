@@ -10,7 +10,7 @@ from privacy.retention import ORDER as RETENTION_ORDER
 from privacy.selectors import ORDER as EXPORT_ORDER
 
 SENSI_APPS = {"accounts", "content", "courses", "quizzes", "compliance", "privacy", "xapi"}
-SENSI_APPS |= {"accessibility", "demo", "impulses", "selfcheck", "seminars"}
+SENSI_APPS |= {"accessibility", "demo", "impulses", "jobs", "selfcheck", "seminars"}
 
 
 def models_about_a_person() -> set:

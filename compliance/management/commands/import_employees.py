@@ -6,6 +6,7 @@ from django.utils.translation import ngettext
 
 from compliance.imports.employees import import_employees
 from compliance.imports.reports import ImportReport, Outcome
+from jobs.progress import TerminalProgress
 
 
 class ImportCommand(BaseCommand):
@@ -71,9 +72,17 @@ class Command(ImportCommand):
         )
 
     def handle(self, *args, file: Path, dry_run, partial, skip_invalid, verbosity, **options):
-        report = import_employees(
-            self.read(file), full=not partial, dry_run=dry_run, skip_invalid=skip_invalid
-        )
+        progress = TerminalProgress(self.stderr, enabled=verbosity >= 1)
+        try:
+            report = import_employees(
+                self.read(file),
+                full=not partial,
+                dry_run=dry_run,
+                skip_invalid=skip_invalid,
+                progress=progress,
+            )
+        finally:
+            progress.close()
         hint = ""
         if report.readable and not skip_invalid:
             hint = _("Use --skip-invalid to import the valid rows anyway.")

@@ -7,8 +7,8 @@ from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from compliance.imports.reports import Outcome
 from compliance.models import Employee
+from jobs.models import Job
 from tests.compliance.imports.hr_data import (
     csv_file,
     existing,
@@ -54,31 +54,44 @@ def test_an_editor_without_the_permission_neither_sees_nor_opens_it(client):
     assert client.get(URL).status_code == 200
 
 
+def _job_page(admin_client, response):
+    """The upload starts a background job (run at once by the test settings' immediate
+    backend) and redirects to its page. The job reports in the language of the admin who
+    started it: German here."""
+    assert response.status_code == 302
+    job = Job.objects.get()
+    assert response["Location"] == reverse("jobs_detail", args=[job.pk])
+    page = admin_client.get(response["Location"])
+    assert page.status_code == 200
+    return job, page.content.decode()
+
+
 def test_uploading_with_dry_run_shows_the_report_and_changes_nothing(admin_client, org):
     response = admin_client.post(URL, upload(csv_file(line("1001"), line("1002")), dry_run="on"))
 
-    assert response.status_code == 200
-    report = response.context["report"]
-    assert (report.outcome, report.created) == (Outcome.DRY_RUN, 2)
-    assert 'data-count="created"' in response.content.decode()
+    job, page = _job_page(admin_client, response)
+    assert job.state == Job.State.SUCCEEDED
+    assert job.summary.startswith("Probelauf:") and "Angelegt: 2" in job.summary
+    assert "Angelegt: 2" in page
     assert not Employee.objects.exists()
+    assert not job.input_file, "a finished import keeps no copy of the upload"
 
 
 def test_uploading_without_dry_run_imports(admin_client, org):
-    response = admin_client.post(URL, upload(csv_file(line("1001"))))
-    assert response.context["report"].outcome == Outcome.IMPORTED
+    job, _page = _job_page(admin_client, admin_client.post(URL, upload(csv_file(line("1001")))))
+    assert job.summary.startswith("Die Datei wurde importiert.")
     assert Employee.objects.filter(personnel_number="1001").exists()
 
 
 def test_an_upload_with_errors_lists_them_by_line_and_changes_nothing(admin_client, org):
     data = csv_file(line("1001"), line("1002", entry="31.02.2020"))
 
-    response = admin_client.post(URL, upload(data))
+    job, page = _job_page(admin_client, admin_client.post(URL, upload(data)))
 
-    assert response.status_code == 200
-    assert response.context["report"].outcome == Outcome.REJECTED
-    page = response.content.decode()
-    assert 'data-line="3"' in page and "31.02.2020" in page
+    assert job.state == Job.State.FAILED
+    assert job.summary.startswith("Die Datei wurde nicht importiert")
+    assert "Zeile 3:" in page and "31.02.2020" in page
+    assert reverse("jobs_download", args=[job.pk]) in page  # the errors as a CSV file
     assert not Employee.objects.exists()
 
 
@@ -86,15 +99,13 @@ def test_upload_options_partial_and_skip_invalid_are_passed_on(admin_client, org
     other = existing("9999", org["HMdIS-Z"])
     data = csv_file(line("1001"), line("1002", entry="x"))
 
-    response = admin_client.post(URL, upload(data, partial="on", skip_invalid="on"))
-
-    report = response.context["report"]
-    assert (report.outcome, report.created, report.skipped, report.left) == (
-        Outcome.IMPORTED,
-        1,
-        1,
-        0,
+    job, _page = _job_page(
+        admin_client, admin_client.post(URL, upload(data, partial="on", skip_invalid="on"))
     )
+
+    assert job.state == Job.State.SUCCEEDED
+    assert "Angelegt: 1" in job.summary and "Ausgeschieden: 0" in job.summary
+    assert Employee.objects.filter(personnel_number="1001").exists()
     other.refresh_from_db()
     assert other.active
 
