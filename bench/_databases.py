@@ -51,7 +51,26 @@ class Postgres:
         return self._execute("SELECT pg_database_size(%s)", [self.database])[0] / 1e6
 
     def drop(self) -> None:
-        self._execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        """Drop the database, ending the benchmark's own leftover connections. FORCE may not
+        end an autovacuum worker (it belongs to the superuser), which a large fill starts;
+        a plain DROP makes autovacuum give way, so that is tried next, a few times."""
+        import time
+
+        import psycopg
+
+        try:
+            self._execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+            return
+        except psycopg.errors.InsufficientPrivilege:
+            pass
+        for attempt in range(10):
+            try:
+                self._execute(f'DROP DATABASE IF EXISTS "{self.database}"')
+                return
+            except psycopg.errors.ObjectInUse:
+                if attempt == 9:
+                    raise
+                time.sleep(1)
 
 
 class SQLite:
