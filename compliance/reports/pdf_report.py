@@ -512,13 +512,10 @@ def write_pdf(content: dict, out, *, language: str = "de") -> None:
             *([monthly.flowable(tags, frame)] if content["trend"] else []),
             h2(_("Acknowledgement ledger")),
             p(
-                (
-                    _("Not verified yet.")
-                    if content["ledger"].get("pending")
-                    else _("Verified: intact.")
-                    if content["ledger"]["ok"]
-                    else _("Verified: BROKEN.")
-                )
+                # a pending check's summary says so itself ("Not yet verified in full: …")
+                content["ledger"]["summary"]
+                if content["ledger"].get("pending")
+                else (_("Verified: intact.") if content["ledger"]["ok"] else _("Verified: BROKEN."))
                 + " "
                 + content["ledger"]["summary"]
             ),
