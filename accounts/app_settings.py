@@ -22,6 +22,9 @@ DEFAULTS = {
         "Freigabe",
         "Editors",
         "Moderators",
+        # Trainers see participants' names and record attendance, which discharges an
+        # obligation in the ledger: a stolen trainer password must not forge that evidence.
+        "Trainer",
     ],
     # Single sign-on (docs/security.md): match an SSO identity without a verified e-mail to
     # an employee by this claim holding the personnel number of the HR import ("": e-mail

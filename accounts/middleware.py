@@ -15,9 +15,10 @@ from .mfa import MFAState, mfa_state
 from .sessions import check_session
 
 # The privileged areas of the site, as URL names whose path is the prefix of the whole area:
-# the Wagtail admin (editing, compliance administration, HR import, users), the Django admin
-# and the compliance reports with their exports (in every language).
-PRIVILEGED_AREAS = ("wagtailadmin_home", "admin:index", "compliance:reports")
+# the Wagtail admin (editing, compliance administration, HR import, users), the Django admin,
+# the compliance reports with their exports and the trainers' participant lists and
+# attendance (in every language).
+PRIVILEGED_AREAS = ("wagtailadmin_home", "admin:index", "compliance:reports", "seminars:trainer")
 
 
 @cache

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from seminars.models import Attendance, Registration
 from tests.e2e.test_accessibility_audit import AXE_OPTIONS, readable
-from tests.factories import PASSWORD, UserFactory, home_page, module_page
+from tests.factories import PASSWORD, UserFactory, home_page, module_page, sign_in_with_mfa
 from tests.seminars.conftest import make_session, trainer_group
 
 WIDTHS = {"1280": {"width": 1280, "height": 900}, "360": {"width": 360, "height": 740}}
@@ -25,6 +26,14 @@ def sign_in(page, email):
     page.locator("input[name=password]").fill(PASSWORD)
     page.locator("form button[type=submit]").last.click()
     page.wait_for_load_state()
+
+
+def sign_in_trainer(context, trainer, live_server) -> None:
+    """Trainers are privileged: their session has passed the second factor."""
+    client = Client()
+    sign_in_with_mfa(client, trainer)
+    session = client.cookies["sessionid"].value
+    context.add_cookies([{"name": "sessionid", "value": session, "url": live_server.url}])
 
 
 def check(page, name: str, width: str) -> None:
@@ -95,7 +104,7 @@ def test_trainer_takes_attendance_on_a_phone(setting, browser, live_server):
     page = context.new_page()
     page.set_default_timeout(15_000)
     try:
-        sign_in(page, trainer.email)
+        sign_in_trainer(context, trainer, live_server)
         page.goto(reverse("seminars:trainer"))
         check(page, "trainer-sessions", "360")
         page.locator(f"a[href='{reverse('seminars:attendance', args=[session.pk])}']").click()
@@ -122,7 +131,7 @@ def test_trainer_pages_at_desktop_width(setting, browser, live_server):
     )
     page = context.new_page()
     try:
-        sign_in(page, trainer.email)
+        sign_in_trainer(context, trainer, live_server)
         page.goto(reverse("seminars:trainer"))
         check(page, "trainer-sessions", "1280")
         page.goto(reverse("seminars:attendance", args=[session.pk]))

@@ -15,7 +15,7 @@ from compliance.selectors import obligations_for
 from compliance.standing import Standing, standing
 from seminars import services
 from seminars.models import TRAINER_GROUP, Attendance
-from tests.factories import UserFactory, employee, obligation
+from tests.factories import UserFactory, employee, obligation, sign_in_with_mfa
 from xapi.models import Statement
 
 from .conftest import make_session
@@ -49,7 +49,7 @@ def test_trainer_sees_own_sessions_and_participant_names_only(client, trainer, s
     other_trainer = UserFactory()
     other_trainer.groups.add(Group.objects.get(name=TRAINER_GROUP))
     others = make_session(module=started.module, trainer=other_trainer)
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     listing = client.get(reverse("seminars:trainer")).content.decode()
     assert reverse("seminars:attendance", args=[started.pk]) in listing
     assert reverse("seminars:attendance", args=[others.pk]) not in listing
@@ -70,7 +70,7 @@ def test_participant_list_query_count_is_constant(
 ):
     for _ in range(5):
         register(started, UserFactory())
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     with django_assert_max_num_queries(14):
         assert client.get(reverse("seminars:attendance", args=[started.pk])).status_code == 200
 
@@ -80,7 +80,7 @@ def test_attendance_records_rows_and_attended_statements(client, trainer, starte
     register(started, present)
     register(started, absent)
     begin(started)
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     response = client.post(
         reverse("seminars:attendance", args=[started.pk]), {"present": [present.pk]}
     )
@@ -97,7 +97,7 @@ def test_attendance_records_rows_and_attended_statements(client, trainer, starte
 def test_attendance_before_the_start_is_refused(client, trainer, started):
     participant = UserFactory()
     register(started, participant)
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     response = client.post(
         reverse("seminars:attendance", args=[started.pk]), {"present": [participant.pk]}
     )
@@ -109,7 +109,7 @@ def test_someone_not_registered_cannot_be_marked_and_nothing_is_recorded(client,
     participant = UserFactory()
     register(started, participant)
     begin(started)
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     response = client.post(
         reverse("seminars:attendance", args=[started.pk]),
         {"present": [participant.pk, UserFactory().pk]},
@@ -121,7 +121,7 @@ def test_someone_not_registered_cannot_be_marked_and_nothing_is_recorded(client,
 
 def test_tampered_id_is_a_bad_request(client, trainer, started):
     begin(started)
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     response = client.post(reverse("seminars:attendance", args=[started.pk]), {"present": ["x"]})
     assert response.status_code == 400
 
@@ -177,3 +177,12 @@ def test_attendance_leaves_an_obligation_that_already_counts_alone(trainer, star
     begin(started)
     services.record_attendance(session=started, trainer=trainer, present=[person.user.pk])
     assert list(LedgerEntry.objects.values_list("kind", flat=True)) == ["correction"]
+
+
+def test_a_trainer_must_pass_the_second_factor_before_participant_lists(client, trainer, started):
+    """Attendance discharges obligations in the ledger; a password alone must not do it."""
+    client.force_login(trainer)
+    for url in (reverse("seminars:trainer"), reverse("seminars:attendance", args=[started.pk])):
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("mfa_activate_totp"))

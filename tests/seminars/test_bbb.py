@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from seminars import bbb, services
 from seminars.models import Registration, Session
-from tests.factories import UserFactory
+from tests.factories import UserFactory, sign_in_with_mfa
 
 from .bbb_server import SECRET, FakeBBB
 from .conftest import make_session
@@ -70,7 +70,7 @@ def test_join_link_carries_the_display_name_and_pseudonym(server, online, client
 
 
 def test_trainer_joins_as_moderator(server, online, client, trainer):
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     response = client.get(reverse("seminars:join", args=[online.pk]))
     assert "role=MODERATOR" in response["Location"]
 
@@ -91,7 +91,7 @@ def test_who_joined_is_prefilled_for_the_trainer_to_confirm(server, online, clie
     online.starts_at = timezone.now() - timedelta(minutes=5)
     online.registration_deadline = online.starts_at - timedelta(hours=1)
     online.save()
-    client.force_login(trainer)
+    sign_in_with_mfa(client, trainer)
     page = client.get(reverse("seminars:attendance", args=[online.pk])).content.decode()
     assert "getMeetingInfo" in [call for call, _params in server.calls]
     marked = Registration.objects.filter(joined_online_at__isnull=False)
