@@ -11,6 +11,7 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
 from .selectors import PersonalData
@@ -131,6 +132,22 @@ def my_data_facts(data: PersonalData) -> dict[str, list[tuple[str, str]]]:
     return facts
 
 
+# The status of a registration as the seminars app names it (privacy reads rows, not models).
+REGISTRATION_STATUS = {
+    "confirmed": _lazy("Registered"),
+    "waiting": _lazy("On the waiting list"),
+    "cancelled": _lazy("Cancelled"),
+}
+
+
+def _runs(answers: list[dict]) -> list[dict]:
+    """The self-check section has a row per answer; the table has a row per run."""
+    runs: dict = {}
+    for answer in answers:
+        runs.setdefault(answer["run__completed_at"], answer)
+    return list(runs.values())
+
+
 def my_data_tables(data: PersonalData) -> dict[str, Table]:
     recent = data.recent_statements
     return {
@@ -217,6 +234,50 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                     _("all right") if row["success"] else _("not all right"),
                 )
                 for row in data.exercise_answers
+            ],
+        ),
+        "selfcheck": Table(
+            _("Your runs of the home office check (your answers are in the download)"),
+            (_("Completed"), _("Steps done"), _("Counted in the statistics")),
+            [
+                (
+                    _when(run["run__completed_at"], missing=""),
+                    _("%(done)s of %(total)s")
+                    % {
+                        "done": localize(run["run__done"]),
+                        "total": localize(run["run__total"]),
+                    },
+                    _("yes, your latest run (without your name)")
+                    if run["run__latest"]
+                    else _("no"),
+                )
+                for run in _runs(data.selfcheck_runs)
+            ],
+        ),
+        "seminar_registrations": Table(
+            _("Your registrations for sessions"),
+            (_("Session"), _("Starts"), _("Status"), _("Registered"), _("Cancelled")),
+            [
+                (
+                    row["module_title"] or row["module_key"],
+                    _when(row["starts_at"], missing=""),
+                    REGISTRATION_STATUS.get(row["status"], row["status"]),
+                    _when(row["registered_at"], missing=""),
+                    _when(row["cancelled_at"]),
+                )
+                for row in data.seminar_registrations
+            ],
+        ),
+        "seminar_attendance": Table(
+            _("Your attendance at sessions, as recorded by the trainer"),
+            (_("Session"), _("Starts"), _("Recorded")),
+            [
+                (
+                    row["module_title"] or row["module_key"],
+                    _when(row["starts_at"], missing=""),
+                    _when(row["recorded_at"], missing=""),
+                )
+                for row in data.seminar_attendance
             ],
         ),
         "obligations": Table(

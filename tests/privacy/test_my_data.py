@@ -3,6 +3,7 @@ nothing about anyone else."""
 
 import json
 import re
+from uuid import uuid4
 
 import pytest
 from django.db import connection
@@ -12,8 +13,13 @@ from django.urls import reverse
 from compliance.models import LedgerEntry
 from privacy.selectors import FORMAT, FORMAT_VERSION, personal_data
 from quizzes.models import QuizAttempt, QuizDraw
+from selfcheck.services import submit_check
+from seminars.models import Attendance
+from seminars.models import Registration as SeminarRegistration
 from tests.factories import UserFactory, module_page
 from tests.privacy.conftest import take_module
+from tests.selfcheck.conftest import make_step
+from tests.seminars.conftest import make_session, trainer_group
 from xapi.agents import agent_ifi
 from xapi.models import ActorBinding, Registration
 
@@ -208,3 +214,26 @@ def test_the_page_and_download_stay_within_a_fixed_number_of_queries(
         anna.client.get(MY_DATA)
     with django_assert_max_num_queries(37):
         download(anna.client)
+
+
+def test_sessions_and_home_office_checks_appear_as_tables_of_their_own(learners, module):
+    anna, bernd = learners
+    trainer = UserFactory()
+    trainer.groups.add(trainer_group())
+    session = make_session(module=module, trainer=trainer)
+    SeminarRegistration.objects.create(session=session, user=anna.user, status="confirmed")
+    Attendance.objects.create(session=session, user=anna.user, recorded_by=trainer)
+    step = make_step()
+    submit_check(
+        user=anna.user,
+        steps=[step],
+        answers={str(step.translation_key): "done"},
+        submission_id=uuid4(),
+        language="de",
+    )
+    page = anna.client.get(MY_DATA).content.decode()
+    assert "Ihre Anmeldungen zu Terminen" in page and module.title in page
+    assert "Ihre Teilnahme an Terminen" in page
+    assert "Ihre Durchgänge des Heimarbeitsplatz-Checks" in page and "1 von 1" in page
+    other = bernd.client.get(MY_DATA).content.decode()
+    assert "Ihre Anmeldungen zu Terminen" not in other and "Heimarbeitsplatz-Checks" not in other

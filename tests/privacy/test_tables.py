@@ -28,6 +28,9 @@ def data(**sections) -> PersonalData:
             "xapi_registrations",
             "authenticators",
             "single_sign_on",
+            "selfcheck_runs",
+            "seminar_registrations",
+            "seminar_attendance",
         )
     }
     return PersonalData({**empty, **sections})
@@ -36,7 +39,7 @@ def data(**sections) -> PersonalData:
 def test_every_table_has_a_caption_and_columns_and_no_rows_without_data():
     with translation.override("de"):
         tables = my_data_tables(data())
-    assert len(tables) == 14
+    assert len(tables) == 17
     for table in tables.values():
         assert table.caption and table.columns and table.rows == []
 
@@ -78,3 +81,39 @@ def test_quiz_scores_are_localised():
         row = my_data_tables(data(quiz_attempts=[attempt]))["quizzes"].rows[0]
     assert row[0] == "key"
     assert row[3:] == ("5 of 6 (83 %)", "passed")
+
+
+def test_the_self_check_table_has_a_row_per_run_not_per_answer():
+    first, second = (datetime(2026, 11, day, 9, 0, tzinfo=UTC) for day in (2, 30))
+    answers = [
+        {"run__completed_at": first, "run__done": 1, "run__total": 2, "run__latest": False},
+        {"run__completed_at": first, "run__done": 1, "run__total": 2, "run__latest": False},
+        {"run__completed_at": second, "run__done": 2, "run__total": 2, "run__latest": True},
+        {"run__completed_at": second, "run__done": 2, "run__total": 2, "run__latest": True},
+    ]
+    with translation.override("de"):
+        rows = my_data_tables(data(selfcheck_runs=answers))["selfcheck"].rows
+    assert [row[1:] for row in rows] == [
+        ("1 von 2", "nein"),
+        ("2 von 2", "ja, Ihr letzter Durchgang (ohne Ihren Namen)"),
+    ]
+
+
+def test_session_rows_name_the_module_and_the_status_in_german():
+    start = datetime(2027, 1, 12, 9, 0, tzinfo=UTC)
+    registration = {
+        "module_title": "Phishing erkennen",
+        "module_key": "k",
+        "starts_at": start,
+        "status": "waiting",
+        "registered_at": start,
+        "cancelled_at": None,
+    }
+    attended = {"module_title": "", "module_key": "k2", "starts_at": start, "recorded_at": start}
+    with translation.override("de"):
+        tables = my_data_tables(
+            data(seminar_registrations=[registration], seminar_attendance=[attended])
+        )
+    (row,) = tables["seminar_registrations"].rows
+    assert row[0] == "Phishing erkennen" and row[2] == "Auf der Warteliste" and row[4] == "–"
+    assert tables["seminar_attendance"].rows[0][0] == "k2"  # a module since deleted: its key
