@@ -30,12 +30,12 @@ def seed_seminars(modules: list[ModulePage]) -> int:
     trainer = users.filter(email=TRAINER_EMAIL).first()
     if trainer is None or len(modules) < 2:
         return 0
-    phishing, second = modules[0], modules[1]
+    first, second = modules[0], modules[1]
     plans = [
         (
-            phishing,
+            first,
             {
-                "title": "Phishing erkennen – Präsenzschulung",
+                "title": f"{first.title} – Präsenzschulung",
                 "kind": Session.Kind.ON_SITE,
                 "starts_at": _at(7, 9),
                 "ends_at": _at(7, 11),
@@ -58,9 +58,9 @@ def seed_seminars(modules: list[ModulePage]) -> int:
             },
         ),
         (
-            phishing,
+            first,
             {
-                "title": "Phishing erkennen – Präsenzschulung (heute)",
+                "title": f"{first.title} – Präsenzschulung (heute)",
                 "kind": Session.Kind.ON_SITE,
                 "starts_at": _at(0, 8),
                 "ends_at": _at(0, 10),

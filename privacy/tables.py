@@ -25,6 +25,10 @@ class Table:
     columns: tuple[str, ...]
     rows: list[tuple]
 
+    def labelled_rows(self) -> list[list[tuple[str, str]]]:
+        """Each row as (column, cell) pairs: on a phone the cells stack, each with its label."""
+        return [list(zip(self.columns, row, strict=True)) for row in self.rows]
+
 
 def _when(value: datetime | None, missing: str = NONE) -> str:
     return date_filter(template_localtime(value), "SHORT_DATETIME_FORMAT") or missing
