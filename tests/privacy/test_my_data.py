@@ -126,6 +126,7 @@ def test_the_download_has_a_stable_structure(learners):
         "selfcheck_runs",
         "impulse_answers",
         "impulse_emails",
+        "gamification_preferences",
         "seminar_registrations",
         "seminar_attendance",
         "exercise_answers",
