@@ -197,7 +197,7 @@ def team_shares(challenge: TeamChallenge, *, own_team: int | None = None) -> lis
         Employee.objects.filter(active=True)
         .values(f"{field}_id", f"{field}__code", f"{field}__name")
         .annotate(members=Count("pk"), took_part=Count("pk", filter=_took_part(challenge)))
-        .order_by(f"{field}__code")
+        .order_by(f"{field}__name", f"{field}__code")
     )
     return [
         TeamShare(
