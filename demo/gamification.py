@@ -76,9 +76,16 @@ def seed_participants(impulse: ImpulsePage) -> None:
     ressorts = (
         Ressort.objects.filter(pk__in=by_ressort).order_by("code").values_list("pk", flat=True)
     )
+    answered = set(
+        ImpulseAnswer.objects.filter(impulse_key=impulse.translation_key).values_list(
+            "user_id", flat=True
+        )
+    )
     for index, ressort_id in enumerate(ressorts):
         step = EVERY_NTH[index % len(EVERY_NTH)]
         for person in by_ressort[ressort_id][::step]:
+            if person.user_id in answered:
+                continue
             option = impulse.question_view().options[index % 2]
             answer_impulse(user=person.user, impulse=impulse, option_id=option.id)
 

@@ -137,5 +137,23 @@ class TeamChallenge(models.Model):
 
     def clean(self):
         super().clean()
-        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+        if not (self.starts_on and self.ends_on):
+            return
+        if self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("The last day cannot be before the first day.")})
+        # Figures of a Ressort and of its Dienststellen side by side would let one work out a
+        # Dienststelle withheld for its size: one level at a time.
+        other_level = TeamChallenge.objects.exclude(pk=self.pk).exclude(level=self.level)
+        clash = other_level.filter(starts_on__lte=self.ends_on, ends_on__gte=self.starts_on)
+        if clash.exists():
+            raise ValidationError(
+                {
+                    "level": _(
+                        "“%(title)s” runs at the same time with the other kind of teams. "
+                        "Figures of Ressorts and of Dienststellen side by side could reveal a "
+                        "team that is withheld for its size: choose the same teams or "
+                        "another period."
+                    )
+                    % {"title": clash.first().title}
+                }
+            )

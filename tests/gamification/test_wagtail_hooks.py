@@ -58,3 +58,20 @@ def test_a_challenge_cannot_end_before_it_starts(admin_client):
     )
     assert response.status_code == 200
     assert not TeamChallenge.objects.exists()
+
+
+def test_ressort_and_dienststelle_challenges_cannot_overlap(admin_client):
+    TeamChallenge.objects.create(
+        title="Sicherheitswoche",
+        starts_on=datetime.date(2026, 12, 7),
+        ends_on=datetime.date(2026, 12, 13),
+        level="ressort",
+    )
+    url = reverse("wagtailsnippets_gamification_teamchallenge:add")
+    fields = {"title": "Ämterwoche", "level": "dienststelle", "activity": "impulse"}
+    clash = admin_client.post(url, {**fields, "starts_on": "2026-12-13", "ends_on": "2026-12-20"})
+    assert clash.status_code == 200
+    assert "Sicherheitswoche" in clash.content.decode()
+    later = admin_client.post(url, {**fields, "starts_on": "2026-12-14", "ends_on": "2026-12-20"})
+    assert later.status_code == 302
+    assert TeamChallenge.objects.count() == 2
