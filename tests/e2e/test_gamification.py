@@ -53,7 +53,7 @@ def test_my_training_with_gamification_has_no_wcag_violations(browser, live_serv
         try:
             page.goto(reverse("courses:my_training"))
             section = page.locator("#gamification")
-            assert "1 von 2 Modulen abgeschlossen (50 %)" in section.inner_text()
+            assert "1 von 2 Modulen abgeschlossen (50\u00a0%)" in section.inner_text()
             assert "zu klein für eine Auswertung" in section.inner_text()
             violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
             assert not violations, f"{name}: " + readable(violations)

@@ -43,7 +43,7 @@ def test_the_learner_sees_streak_badges_and_ring(learner_client, user, home, swi
     answer_on(user, at(today - datetime.timedelta(weeks=1)))
     html = my_training(learner_client)
     assert 'id="gamification"' in html
-    assert "1 von 2 Modulen abgeschlossen (50 %)" in html
+    assert "1 von 2 Modulen abgeschlossen (50\u00a0%)" in html
     assert "2 Wochen in Folge" in html
     assert "Informationssicherheit" in html and "noch nicht erhalten" in html
     # The ring's figure is text too, and the graphic is hidden from screen readers.
@@ -97,7 +97,7 @@ def test_the_challenge_shows_shares_without_names_and_withholds_small_teams(clie
     client.force_login(me)
     html = my_training(client)
     assert "Sicherheitswoche" in html
-    assert "60 %" in html
+    assert "60&nbsp;%" in html
     assert "zu klein für eine Auswertung" in html
     assert "(Ihr Team)" in html
     for person in people[1:]:
