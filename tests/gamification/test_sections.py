@@ -156,3 +156,12 @@ def test_an_anonymous_visitor_gets_no_section(rf, switched_on):
     request = rf.get("/")
     request.user = AnonymousUser()
     assert gamification_section(request) is None
+
+
+def test_showing_the_section_records_no_learning_statement(learner_client, user, switched_on):
+    from xapi.models import Statement
+
+    answer_on(user, timezone.now())
+    before = Statement.objects.count()
+    assert 'id="gamification"' in my_training(learner_client)
+    assert Statement.objects.count() == before
