@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include("accessibility.urls")),
     path("", include("selfcheck.urls")),
     path("", include("impulses.urls")),
+    path("", include("gamification.urls")),
     path("", include("content.urls")),
     path("", include(wagtail_urls)),
 )

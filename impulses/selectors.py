@@ -6,7 +6,7 @@ reader sees is its version in the reader's language where one is published.
 """
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from django.conf import settings
 from django.db.models import Exists, OuterRef, Q, QuerySet
@@ -120,3 +120,14 @@ def card_for(*, impulse: ImpulsePage, user, source: str) -> ImpulseCard:
         ).first()
         subscribed = DigestSubscription.objects.filter(user=user).exists()
     return ImpulseCard(impulse, impulse.question_view(), answer, source, subscribed)
+
+
+def answers_of(user) -> QuerySet[ImpulseAnswer]:
+    """The learner's own answers (gamification counts its weekly streak from them)."""
+    return ImpulseAnswer.objects.filter(user=user)
+
+
+def answers_between(start: datetime, end: datetime) -> QuerySet[ImpulseAnswer]:
+    """Answers given from `start` (inclusive) to `end` (exclusive), for aggregates over teams
+    (gamification's challenges): callers count them, they list no one."""
+    return ImpulseAnswer.objects.filter(answered_at__gte=start, answered_at__lt=end)

@@ -73,6 +73,7 @@ ORDER = (
     "selfcheck_runs",
     "impulse_answers",
     "impulse_emails",
+    "gamification_preferences",
     "seminar_registrations",
     "seminar_attendance",
     "exercise_answers",

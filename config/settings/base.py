@@ -74,10 +74,12 @@ INSTALLED_APPS = [
     "accessibility",
     "selfcheck",
     "impulses",
+    "gamification",
     "editorial",
     "demo",
     "jobs",
     # Wagtail
+    "wagtail.contrib.settings",
     "wagtail.contrib.simple_translation",
     "wagtail.contrib.redirects",
     "wagtail.embeds",

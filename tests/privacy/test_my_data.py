@@ -132,6 +132,7 @@ def test_the_download_has_a_stable_structure(learners):
         "selfcheck_runs",
         "impulse_answers",
         "impulse_emails",
+        "gamification_preferences",
         "seminar_registrations",
         "seminar_attendance",
         "exercise_answers",
@@ -199,20 +200,21 @@ def test_the_number_of_queries_does_not_grow_with_the_data(learners, module):
     with CaptureQueriesContext(connection) as many:
         personal_data(anna.user)
     # one query per declared section (issue 15 sets 12): 21, the self-check's runs, the
-    # impulses' answers and e-mails, the seminars' registrations and attendance, the
-    # exercises' answers and the background jobs
-    assert len(many) == len(few) <= 28
+    # impulses' answers and e-mails, the gamification opt-out, the seminars' registrations
+    # and attendance, the exercises' answers and the background jobs
+    assert len(many) == len(few) <= 29
 
 
 def test_the_page_and_download_stay_within_a_fixed_number_of_queries(
     learners, django_assert_max_num_queries
 ):
     anna, _bernd = learners
-    # session, user and site, then one query per declared section (28 with the self-check,
-    # impulses, seminars, exercises and jobs); issue 15's budget of 12 needs fewer per app
-    with django_assert_max_num_queries(37):
+    # session, user and site, then one query per declared section (29 with the self-check,
+    # impulses, gamification, seminars, exercises and jobs); issue 15's budget of 12 needs
+    # fewer per app
+    with django_assert_max_num_queries(38):
         anna.client.get(MY_DATA)
-    with django_assert_max_num_queries(37):
+    with django_assert_max_num_queries(38):
         download(anna.client)
 
 

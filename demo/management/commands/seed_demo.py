@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from demo import editorial, impulses, organisation, scale, seed, selfcheck, seminars
+from demo import editorial, gamification, impulses, organisation, scale, seed, selfcheck, seminars
 
 
 class Command(BaseCommand):
@@ -55,6 +55,7 @@ class Command(BaseCommand):
         obligations = organisation.seed_organisation(modules)
         selfcheck.seed_selfcheck()
         impulses.seed_impulses(homes["de"])
+        gamification.seed_gamification()
         seminars.seed_seminars(modules)
         if options["verbosity"] >= 1:
             self.stdout.write(

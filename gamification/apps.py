@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class GamificationConfig(AppConfig):
+    name = "gamification"
+    verbose_name = _("Gamification")
+
+    def ready(self):
+        # Registers the section on "Meine Schulungen".
+        from . import sections  # noqa: F401
