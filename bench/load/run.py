@@ -137,7 +137,7 @@ class Server:
             self.process = subprocess.Popen(
                 command, cwd=ROOT, env=self.env, start_new_session=True, stdout=log, stderr=log
             )
-        deadline = time.monotonic() + 60
+        deadline = time.monotonic() + 180  # a busy machine loads the app slowly
         while time.monotonic() < deadline:
             if self.get("/de/accounts/login/") == 200:
                 return
