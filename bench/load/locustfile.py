@@ -49,6 +49,7 @@ THINK = tuple(float(s) for s in os.environ.get("SENSI_LOAD_THINK", "5,15").split
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 QUIZ_TOKEN = re.compile(r'name="token" value="([^"]+)"')
+QUESTION = re.compile(r'name="q-([^"]+)"')
 TEXT_HASH = re.compile(r'name="text_hash" value="([^"]+)"')
 CONFIRM_LINK = re.compile(r'href="(/de/[^"]*/(\d+)/[^"/]+/)"')
 
@@ -179,7 +180,9 @@ class Employee(SensiUser):
             return
         self.wait()
         data = {"token": token, "csrfmiddlewaretoken": csrf}
-        data.update({f"q-{q}": options for q, options in module["answers"].items()})
+        # answers only to the questions this attempt drew (an answer to another is refused)
+        shown = set(QUESTION.findall(form.text or ""))
+        data.update({f"q-{q}": a for q, a in module["answers"].items() if str(q) in shown})
         self.client.post(module["quiz"], data, name="quiz submit")
 
     @task(2)
