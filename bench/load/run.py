@@ -31,8 +31,10 @@ every statement id the LRS confirmed and every acknowledgement confirmed to an e
 the database.
 
 Everything runs on this machine (2 cores): locust's own CPU counts against the server's.
-Results: bench/results/load-postgres.json. The full run takes about 15 minutes; --quick runs
-every stage briefly (5, 10, 20 and 40 users, 25 s each, then the fault stage) in about 5.
+Results: bench/results/load-postgres.json. The full run takes about 18 minutes on the shared
+machine (90 s stages: 1,071 s); --quick runs every stage briefly (5, 10, 20 and 40 users, 25 s
+each, then the fault stage): about 3 minutes of stages after the setup (migrate, seed_demo,
+collectstatic), 9 minutes in all on the shared machine at load 13-17.
 """
 
 import argparse
