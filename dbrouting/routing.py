@@ -45,12 +45,19 @@ def _replica_usable() -> bool:
     return True
 
 
+def _is_cache(model) -> bool:
+    """The database cache's entries (Django's CacheEntry stand-in): its table is UNLOGGED on
+    PostgreSQL (accounts.receivers), so a standby cannot read it, and rate-limit counters must
+    be current anyway."""
+    return getattr(getattr(model, "_meta", None), "app_label", None) == "django_cache"
+
+
 class ReplicaRouter:
     """Django database router: marked reads to the replica, everything else to `default`."""
 
     def db_for_read(self, model, **hints):
         reads = _current.get()
-        if reads is None or reads.wrote or not _replica_usable():
+        if reads is None or reads.wrote or _is_cache(model) or not _replica_usable():
             return None
         reads.used_replica = True
         return REPLICA

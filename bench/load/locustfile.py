@@ -4,11 +4,16 @@ Started by bench/load/run.py, which sets
   SENSI_LOAD_WORLD  the JSON of bench/load/world.py (logins, TOTP secret, modules, agents),
   SENSI_LOAD_LRS    "key:secret" of an LRS client (manage.py xapi_client add),
   SENSI_LOAD_USERS  the stage's user count: one LMS reader and one writer per ten users,
+  SENSI_LOAD_THINK  "MIN,MAX" seconds an employee spends on a page before the next one
+                    (default 5,15: a person reading a lesson),
   SENSI_LOAD_OUT    a directory for this stage: every request (requests.csv), the statement
                     ids the LRS confirmed (statements.txt), the acknowledgements confirmed to
                     employees (acks.txt), for run.py's table and its no-loss check.
-Each user comes from an address of its own (X-Forwarded-For, the server trusts one proxy), as
-employees at their desks would; from one address, the login rate limits would throttle them.
+Employees sign in when they start (run.py spawns a stage's users within its first minute: the
+surge of a deadline morning), land on "Meine Schulungen", then read, answer and acknowledge
+with the think time between pages. Each user comes from an address of its own
+(X-Forwarded-For, the server trusts one proxy), as employees at their desks would; from one
+address, the login rate limits would throttle them.
 The server speaks HTTPS with a self-signed certificate: the production settings make session
 and CSRF cookies Secure, and a client sends those only over HTTPS.
 """
@@ -40,9 +45,11 @@ OUT = Path(os.environ["SENSI_LOAD_OUT"])
 URLS = WORLD["urls"]
 OBLIGATIONS = list(WORLD["obligations"].items())
 LMS_CLIENTS = max(1, int(os.environ.get("SENSI_LOAD_USERS", "10")) // 10)
+THINK = tuple(float(s) for s in os.environ.get("SENSI_LOAD_THINK", "5,15").split(","))
 COMPLETED = "http://adlnet.gov/expapi/verbs/completed"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 QUIZ_TOKEN = re.compile(r'name="token" value="([^"]+)"')
+QUESTION = re.compile(r'name="q-([^"]+)"')
 TEXT_HASH = re.compile(r'name="text_hash" value="([^"]+)"')
 CONFIRM_LINK = re.compile(r'href="(/de/[^"]*/(\d+)/[^"/]+/)"')
 
@@ -121,10 +128,11 @@ class SensiUser(HttpUser):
 
 
 class Employee(SensiUser):
-    """Signs in, opens "Meine Schulungen", reads lessons, passes quizzes, acknowledges."""
+    """Signs in, lands on "Meine Schulungen", reads lessons, passes quizzes, acknowledges; a
+    think time (SENSI_LOAD_THINK) between any two pages, as a person reading them."""
 
     weight = 8
-    wait_time = between(1, 3)
+    wait_time = between(*THINK)
     scenario = "employee"
     logins = itertools.cycle(WORLD["employees"])
 
@@ -132,6 +140,12 @@ class Employee(SensiUser):
         super().on_start()
         self.email = next(Employee.logins)
         self.signed_in = self.sign_in(self.email)
+
+    def sign_in(self, email: str) -> bool:
+        if not super().sign_in(email):
+            return False
+        self.client.get(URLS["courses:my_training"], name="my training")  # where login leads
+        return True
 
     def _ready(self) -> bool:
         if not self.signed_in:
@@ -157,14 +171,18 @@ class Employee(SensiUser):
         _duty, module = random.choice(OBLIGATIONS)
         for lesson in module["lessons"]:
             self.client.get(lesson, name="lesson")
+            self.wait()
         if not module["quiz"]:
             return
         form = self.client.get(module["quiz"], name="quiz form")
         token, csrf = found(QUIZ_TOKEN, form), found(CSRF, form)
         if token is None or csrf is None:
             return
+        self.wait()
         data = {"token": token, "csrfmiddlewaretoken": csrf}
-        data.update({f"q-{q}": options for q, options in module["answers"].items()})
+        # answers only to the questions this attempt drew (an answer to another is refused)
+        shown = set(QUESTION.findall(form.text or ""))
+        data.update({f"q-{q}": a for q, a in module["answers"].items() if str(q) in shown})
         self.client.post(module["quiz"], data, name="quiz submit")
 
     @task(2)
@@ -177,10 +195,12 @@ class Employee(SensiUser):
         if not links:
             return
         url, duty = links[0].group(1), links[0].group(2)
+        self.wait()
         form = self.client.get(url, name="confirm form")
         text_hash, csrf = found(TEXT_HASH, form), found(CSRF, form)
         if text_hash is None or csrf is None:
             return
+        self.wait()
         data = {"confirmed": "yes", "text_hash": text_hash, "csrfmiddlewaretoken": csrf}
         answer = self.client.post(url, data, name="confirm", allow_redirects=False)
         if answer.status_code == 302:  # "Thank you. Your acknowledgement has been recorded."

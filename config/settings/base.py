@@ -208,7 +208,7 @@ AUTHENTICATION_BACKENDS = [
 # on a successful check when the first hasher differs); PBKDF2 after it so existing hashes verify.
 # Parameters vs. OWASP: docs/operations.md "Password hashing".
 PASSWORD_HASHERS = [
-    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "accounts.hashers.SensiArgon2PasswordHasher",  # m=46 MiB, t=2, p=1 (accounts/hashers.py)
     "django.contrib.auth.hashers.PBKDF2PasswordHasher",
     "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]

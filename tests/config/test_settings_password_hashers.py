@@ -4,7 +4,12 @@ The test settings hash with MD5 for speed; these tests use the production hasher
 """
 
 import pytest
-from django.contrib.auth.hashers import check_password, get_hasher, make_password
+from django.contrib.auth.hashers import (
+    Argon2PasswordHasher,
+    check_password,
+    get_hasher,
+    make_password,
+)
 from django.test import override_settings
 from django.urls import reverse
 
@@ -25,7 +30,7 @@ def _user_with_pbkdf2_hash(password):
 
 @production_hashers
 def test_argon2id_hashes_new_passwords_and_pbkdf2_hashes_still_verify():
-    assert base.PASSWORD_HASHERS[0] == "django.contrib.auth.hashers.Argon2PasswordHasher"
+    assert base.PASSWORD_HASHERS[0] == "accounts.hashers.SensiArgon2PasswordHasher"
     assert make_password("a-long-password-1").startswith("argon2$argon2id$")
     old_hash = make_password("a-long-password-1", hasher="pbkdf2_sha256")
     assert check_password("a-long-password-1", old_hash)
@@ -40,6 +45,31 @@ def test_argon2id_parameters_meet_the_owasp_minimum():
     time_cost = min(hasher.time_cost, 5)
     assert hasher.time_cost >= 1 and hasher.parallelism >= 1
     assert hasher.memory_cost >= owasp_minimum[time_cost]
+
+
+@production_hashers
+def test_argon2id_uses_one_lane_and_at_least_the_minimum_of_two_passes_and_19_mib():
+    # One lane: a hash takes one core, not every core of the server (accounts/hashers.py).
+    hasher = get_hasher("argon2")
+    assert (hasher.memory_cost, hasher.time_cost, hasher.parallelism) == (47104, 2, 1)
+    assert make_password("a-long-password-1").startswith("argon2$argon2id$v=19$m=47104,t=2,p=1$")
+
+
+@production_hashers
+def test_a_hash_with_djangos_default_argon2_parameters_is_rewritten_on_sign_in(
+    client, password, home
+):
+    user = UserFactory(email="erika@example.org")
+    user.password = make_password(password, hasher=Argon2PasswordHasher())  # m=102400,t=2,p=8
+    user.save(update_fields=["password"])
+    assert ",p=8$" in user.password
+    response = client.post(
+        reverse("account_login"), {"login": "erika@example.org", "password": password}
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert "$m=47104,t=2,p=1$" in user.password
+    assert user.check_password(password)
 
 
 @production_hashers

@@ -33,6 +33,15 @@ def test_a_marked_view_reads_from_the_replica_until_its_first_write(replica_up):
     assert router.db_for_read(object) is None
 
 
+def test_a_marked_view_reads_the_database_cache_from_the_primary(replica_up):
+    from django.core.cache import caches
+
+    cache_entry = caches["default"].cache_model_class  # the table is unlogged on PostgreSQL
+    with replica_reads():
+        assert router.db_for_read(cache_entry) is None
+        assert router.db_for_read(object) == REPLICA
+
+
 def test_a_write_the_view_does_not_read_back_keeps_the_replica(replica_up):
     with replica_reads():
         with writes_not_read_back():
