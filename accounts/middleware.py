@@ -16,8 +16,9 @@ from .sessions import check_session
 
 # The privileged areas of the site, as URL names whose path is the prefix of the whole area:
 # the Wagtail admin (editing, compliance administration, HR import, users), the Django admin
-# and the compliance reports with their exports (in every language).
-PRIVILEGED_AREAS = ("wagtailadmin_home", "admin:index", "compliance:reports")
+# the compliance reports with their exports, and the site's job pages, where large exports
+# are fetched (in every language).
+PRIVILEGED_AREAS = ("wagtailadmin_home", "admin:index", "compliance:reports", "jobs:index")
 
 
 @cache

@@ -8,6 +8,9 @@ from . import views
 
 app_name = "jobs"
 urlpatterns = [
+    # The prefix of all of them: for privileged people a page that needs the second factor
+    # (accounts.middleware), as the reports whose files they hand out.
+    path(pgettext_lazy("URL", "jobs/"), views.site_jobs, name="index"),
     path(pgettext_lazy("URL", "jobs/<int:pk>/"), views.site_job, name="job"),
     path(pgettext_lazy("URL", "jobs/<int:pk>/status/"), views.site_job_status, name="status"),
     path(pgettext_lazy("URL", "jobs/<int:pk>/download/"), views.site_download, name="download"),

@@ -143,6 +143,15 @@ def retry(request, pk: int):
 @login_required
 @never_cache
 @require_GET
+def site_jobs(request):
+    """The files one asked for lately (a download that became a job)."""
+    jobs = list(Job.objects.filter(started_by=request.user)[:LIST_SIZE])
+    return TemplateResponse(request, "jobs/jobs.html", {"jobs": jobs})
+
+
+@login_required
+@never_cache
+@require_GET
 def site_job(request, pk: int):
     job = _visible_job(request, pk)
     return TemplateResponse(
