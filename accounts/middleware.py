@@ -16,9 +16,15 @@ from .sessions import check_session
 
 # The privileged areas of the site, as URL names whose path is the prefix of the whole area:
 # the Wagtail admin (editing, compliance administration, HR import, users), the Django admin,
-# the compliance reports with their exports and the trainers' participant lists and
-# attendance (in every language).
-PRIVILEGED_AREAS = ("wagtailadmin_home", "admin:index", "compliance:reports", "seminars:trainer")
+# the compliance reports with their exports, the site's job pages, where large exports are
+# fetched, and the trainers' participant lists and attendance (in every language).
+PRIVILEGED_AREAS = (
+    "wagtailadmin_home",
+    "admin:index",
+    "compliance:reports",
+    "jobs:index",
+    "seminars:trainer",
+)
 
 
 @cache

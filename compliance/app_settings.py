@@ -8,6 +8,10 @@ from django.conf import settings
 DEFAULTS = {
     # An open obligation is "due soon" this many days before its deadline.
     "SENSI_COMPLIANCE_DUE_SOON_DAYS": 14,
+    # A report export (PDF, CSV, XLSX) whose selection covers more active employees than this
+    # is made by a background job (docs/operations.md); up to it, at once in the request. The
+    # default keeps a Ressort's reports inline and sends the whole Land's to the worker.
+    "SENSI_REPORT_INLINE_MAX_EMPLOYEES": 20000,
     # Figures of groups with fewer employees than this are not shown in compliance reports.
     "SENSI_COMPLIANCE_MIN_GROUP_SIZE": 5,
     # Reminder e-mails (`manage.py send_reminders`): at most one per obligation in this many

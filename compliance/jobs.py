@@ -21,6 +21,7 @@ from jobs import registry as job_registry
 from .imports.employees import import_employees
 from .imports.reports import Outcome as ImportOutcome
 from .imports.views import can_import_employees
+from .reports import exports as report_exports
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ def register() -> None:
         may_start=can_send_reminders,
         start_url="compliance_start_send_reminders",
     )
+    report_exports.register()
 
 
 def import_employees_job(*, progress, input_file, full: bool, dry_run: bool, skip_invalid: bool):

@@ -32,6 +32,7 @@ urlpatterns += i18n_patterns(
     path("", include("compliance.urls")),
     path("", include("seminars.urls")),
     path("", include("privacy.urls")),
+    path("", include("jobs.urls")),
     path("", include("accessibility.urls")),
     path("", include("selfcheck.urls")),
     path("", include("impulses.urls")),

@@ -14,6 +14,14 @@ DEFAULTS = {
     # Seconds between two progress writes of a running job (the admin page refreshes every
     # few seconds; more frequent writes only cost).
     "SENSI_JOBS_PROGRESS_INTERVAL": 0.5,
+    # A running job without a sign of life (progress write, heartbeat) for this many minutes
+    # is taken for dead (its worker was killed) and marked failed; it can then be retried.
+    "SENSI_JOBS_STALE_MINUTES": 15,
+    # Seconds between two heartbeats of a running job (PostgreSQL; on SQLite only progress
+    # writes between transactions count as a sign of life).
+    "SENSI_JOBS_HEARTBEAT_SECONDS": 30,
+    # Days a job's result file (a report, a data export) is kept for download.
+    "SENSI_JOBS_RESULT_RETENTION_DAYS": 7,
 }
 
 

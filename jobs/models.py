@@ -55,6 +55,11 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True, db_index=True)
     started_at = models.DateTimeField(_("started"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    # A running job's sign of life (its progress writes and, on PostgreSQL, a heartbeat
+    # thread); a job silent for SENSI_JOBS_STALE_MINUTES is taken for dead (`recover_stale`).
+    heartbeat_at = models.DateTimeField(_("last sign of life"), null=True, blank=True)
+    # When the result file was deleted after SENSI_JOBS_RESULT_RETENTION_DAYS.
+    result_expired_at = models.DateTimeField(_("result deleted"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("background job")

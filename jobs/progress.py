@@ -7,10 +7,12 @@ admin page shows it), `TerminalProgress` draws a bar on stderr when that is a te
 """
 
 import sys
+import threading
 import time
 from typing import Protocol, TextIO
 
 from django.db import connections, transaction
+from django.utils import timezone
 
 from . import app_settings
 
@@ -64,8 +66,9 @@ class JobProgress(_Throttled):
         table = connection.ops.quote_name("jobs_job")
         with connection.cursor() as cursor:
             cursor.execute(
-                f"UPDATE {table} SET done = %s, total = %s, stage = %s WHERE id = %s",
-                [max(done, 0), total, stage[:120], self.job_id],
+                f"UPDATE {table} SET done = %s, total = %s, stage = %s, heartbeat_at = %s"
+                " WHERE id = %s",
+                [max(done, 0), total, stage[:120], timezone.now(), self.job_id],
             )
 
     def _connection(self):
@@ -81,6 +84,44 @@ class JobProgress(_Throttled):
         if self._side_connection is not None:
             self._side_connection.close()
             self._side_connection = None
+
+
+class Heartbeat:
+    """A running job's sign of life while its work is silent (a long query, a PDF being
+    laid out): a thread that stamps `heartbeat_at` every SENSI_JOBS_HEARTBEAT_SECONDS through
+    a connection of its own. PostgreSQL only: SQLite has one writer at a time, and the job's
+    own transaction may hold it; there the progress writes are the sign of life."""
+
+    def __init__(self, job_id: int, *, using: str = "default"):
+        self.job_id = job_id
+        self.using = using
+        self._stop = threading.Event()
+        self._thread = None
+
+    def __enter__(self):
+        if connections[self.using].vendor == "postgresql":
+            self._thread = threading.Thread(target=self._beat, name="job-heartbeat", daemon=True)
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self._stop.set()
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+
+    def _beat(self) -> None:
+        connection = connections.create_connection(self.using)
+        try:
+            connection.set_autocommit(True)
+            table = connection.ops.quote_name("jobs_job")
+            while not self._stop.wait(app_settings.SENSI_JOBS_HEARTBEAT_SECONDS):
+                with connection.cursor() as cursor:
+                    cursor.execute(
+                        f"UPDATE {table} SET heartbeat_at = %s WHERE id = %s AND state = %s",
+                        [timezone.now(), self.job_id, "running"],
+                    )
+        finally:
+            connection.close()
 
 
 class TerminalProgress(_Throttled):

@@ -18,15 +18,29 @@ class Kind:
     # The URL name of a view that starts the job on POST with no input (a "Start" button on
     # the job list), for kinds that need none.
     start_url: str = ""
+    # Who besides the user who started a job may see it and fetch its result:
+    # `may_view(user, job)`. None: superusers (the admin's overview). A personal kind (a
+    # data export) passes `lambda user, job: False`: its starter only, not even a superuser.
+    may_view: Callable[..., bool] | None = None
 
 
 _KINDS: dict[str, Kind] = {}
 
 
 def register(
-    key: str, label: str | Promise, *, may_start: Callable[..., bool], start_url: str = ""
+    key: str,
+    label: str | Promise,
+    *,
+    may_start: Callable[..., bool],
+    start_url: str = "",
+    may_view: Callable[..., bool] | None = None,
 ) -> None:
-    _KINDS[key] = Kind(key, label, may_start, start_url)
+    _KINDS[key] = Kind(key, label, may_start, start_url, may_view)
+
+
+def kinds_with_own_viewers() -> list[Kind]:
+    """Kinds that decide themselves who besides their starter sees a job."""
+    return [kind for kind in _KINDS.values() if kind.may_view is not None]
 
 
 def startable_by(user) -> list[Kind]:

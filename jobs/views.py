@@ -2,18 +2,21 @@
 their progress, result and errors; the download of a result; a retry of a failed job."""
 
 from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from . import registry, services
+from . import app_settings, registry, services
 from .models import Job
-from .selectors import any_running, jobs_visible_to
+from .selectors import any_running, jobs_visible_to, may_view
 
 LIST_SIZE = 100
 REFRESH_SECONDS = 3
@@ -21,7 +24,18 @@ REFRESH_SECONDS = 3
 
 def _visible_job(request, pk: int) -> Job:
     # Someone else's job is "not found", not "forbidden": its existence is not disclosed.
-    return get_object_or_404(jobs_visible_to(request.user), pk=pk)
+    job = get_object_or_404(Job.objects.select_related("started_by", "retry_of"), pk=pk)
+    if not may_view(request.user, job):
+        raise Http404
+    return job
+
+
+def _may_retry(user, job: Job) -> bool:
+    return (
+        job.state == Job.State.FAILED
+        and registry.may_start(job.kind, user)
+        and job.arguments.get("user_id", user.pk) == user.pk
+    )
 
 
 class JobIndexView(WagtailAdminTemplateMixin, TemplateView):
@@ -69,8 +83,7 @@ class JobDetailView(WagtailAdminTemplateMixin, TemplateView):
             job=job,
             refresh=not job.finished,
             refresh_seconds=REFRESH_SECONDS,
-            may_retry=job.state == Job.State.FAILED
-            and registry.may_start(job.kind, self.request.user),
+            may_retry=_may_retry(self.request.user, job),
             retries=list(job.retries.order_by("pk")),
         )
         return context
@@ -79,6 +92,10 @@ class JobDetailView(WagtailAdminTemplateMixin, TemplateView):
 def job_status(request, pk: int):
     """The figures the progress script polls while a job runs."""
     job = _visible_job(request, pk)
+    return _status(job)
+
+
+def _status(job: Job) -> JsonResponse:
     return JsonResponse(
         {
             "state": job.state,
@@ -93,14 +110,19 @@ def job_status(request, pk: int):
 
 
 def download(request, pk: int):
-    job = _visible_job(request, pk)
+    return _download(_visible_job(request, pk))
+
+
+def _download(job: Job) -> FileResponse:
     if not job.result_file:
         raise Http404
-    return FileResponse(
+    response = FileResponse(
         job.result_file.open("rb"),
         as_attachment=True,
         filename=job.result_file.name.rsplit("/", 1)[-1],
     )
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_POST
@@ -113,3 +135,61 @@ def retry(request, pk: int):
         return redirect("jobs_detail", pk=job.pk)
     messages.success(request, _("A new attempt was queued."))
     return redirect("jobs_detail", pk=attempt.pk)
+
+
+# --- on the site: the page a download that became a job redirects to -------------------------
+
+
+@login_required
+@never_cache
+@require_GET
+def site_jobs(request):
+    """The files one asked for lately (a download that became a job)."""
+    jobs = list(Job.objects.filter(started_by=request.user)[:LIST_SIZE])
+    return TemplateResponse(request, "jobs/jobs.html", {"jobs": jobs})
+
+
+@login_required
+@never_cache
+@require_GET
+def site_job(request, pk: int):
+    job = _visible_job(request, pk)
+    return TemplateResponse(
+        request,
+        "jobs/job.html",
+        {
+            "job": job,
+            "refresh": not job.finished,
+            "refresh_seconds": REFRESH_SECONDS,
+            "may_retry": _may_retry(request.user, job),
+            "retries": list(job.retries.order_by("pk")),
+            "retention_days": app_settings.SENSI_JOBS_RESULT_RETENTION_DAYS,
+        },
+    )
+
+
+@login_required
+@never_cache
+@require_GET
+def site_job_status(request, pk: int):
+    return _status(_visible_job(request, pk))
+
+
+@login_required
+@never_cache
+@require_GET
+def site_download(request, pk: int):
+    return _download(_visible_job(request, pk))
+
+
+@login_required
+@require_POST
+def site_retry(request, pk: int):
+    job = _visible_job(request, pk)
+    try:
+        attempt = services.retry(job, user=request.user)
+    except services.JobNotPermitted:
+        messages.error(request, _("This job cannot be retried."))
+        return redirect("jobs:job", pk=job.pk)
+    messages.success(request, _("A new attempt was queued."))
+    return redirect("jobs:job", pk=attempt.pk)

@@ -15,6 +15,9 @@ from django.conf import settings
 DEFAULTS = {
     "SENSI_RETENTION_LEARNING_DAYS": 365,
     "SENSI_RETENTION_REMINDER_DAYS": 365,
+    # "Meine Daten" as PDF or CSV with more table rows than this is made by a background job
+    # (the employee sees its progress, then downloads the file); up to it, at once.
+    "SENSI_MY_DATA_INLINE_MAX_ROWS": 2000,
 }
 
 

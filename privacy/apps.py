@@ -10,3 +10,8 @@ class PrivacyConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "privacy"
     verbose_name = _("Privacy")
+
+    def ready(self):
+        from . import jobs
+
+        jobs.register()  # the data export as a background job

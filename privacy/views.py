@@ -3,14 +3,14 @@ the data comes from `selectors`, `tables`, `export` and `processing`."""
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from dbrouting import reads_from_replica
 
-from . import processing
+from . import app_settings, jobs, processing
 from .csv_export import my_data_csv
 from .export import export_chunks
 from .pdf_export import my_data_pdf
@@ -47,9 +47,10 @@ def my_data_download(request):
 @require_GET
 @reads_from_replica
 def my_data_download_csv(request):
-    response = StreamingHttpResponse(
-        my_data_csv(personal_data(request.user)), content_type="text/csv; charset=utf-8"
-    )
+    data = personal_data(request.user)
+    if jobs.table_rows(data) > app_settings.SENSI_MY_DATA_INLINE_MAX_ROWS:
+        return redirect("jobs:job", pk=jobs.start_export(request.user, "csv").pk)
+    response = StreamingHttpResponse(my_data_csv(data), content_type="text/csv; charset=utf-8")
     return _attachment(response, "csv")
 
 
@@ -58,13 +59,15 @@ def my_data_download_csv(request):
 @require_GET
 @reads_from_replica
 def my_data_download_pdf(request):
-    response = HttpResponse(my_data_pdf(personal_data(request.user)), "application/pdf")
+    data = personal_data(request.user)
+    if jobs.table_rows(data) > app_settings.SENSI_MY_DATA_INLINE_MAX_ROWS:
+        return redirect("jobs:job", pk=jobs.start_export(request.user, "pdf").pk)
+    response = HttpResponse(my_data_pdf(data), "application/pdf")
     return _attachment(response, "pdf")
 
 
 def _attachment(response, extension: str):
-    filename = f"sensi-personal-data-{timezone.localdate():%Y-%m-%d}.{extension}"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = f'attachment; filename="{jobs.filename(extension)}"'
     return response
 
 

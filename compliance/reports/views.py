@@ -5,14 +5,17 @@ particular to it (the Ressort, the right to names) and calls `ReportRequest.open
 writes the access log and is the only way to a `Selection` and so to any figure.
 """
 
-from dataclasses import dataclass
+import io
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, replace
 from functools import wraps
+from typing import IO
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -22,11 +25,12 @@ from django.views.decorators.http import require_GET
 from content.languages import current_language
 from courses.models import Topic
 from dbrouting import reads_from_replica
+from jobs.progress import Progress, no_progress
 
 from .. import app_settings
 from ..dates import local_datetime
 from ..models import Dienststelle, Ressort
-from . import charts, csv_export, pdf_report, sheets, xlsx_export
+from . import charts, csv_export, exports, pdf_report, sheets, xlsx_export
 from .access import Report, open_report
 from .figures import STEPLEN, Group, Kind
 from .forms import ExportFormatForm, PlaceForm, ReportFilterForm, querystring
@@ -83,6 +87,18 @@ class ReportRequest:
         }
 
 
+def build_report_request(request, report: str) -> ReportRequest:
+    """The scope and filters of `request` (anything with `user`, `path` and `GET`: the
+    worker rebuilds a queued export's request from them); its form may be invalid."""
+    scope = scope_for(request.user)
+    if not scope.may_view:
+        raise PermissionDenied
+    available = available_obligations(scope)
+    form = ReportFilterForm(request.GET, available=available, topics=scope.topics)
+    form.is_valid()
+    return ReportRequest(request, report, scope, form, available)
+
+
 def report_view(report: str):
     def decorator(view):
         @login_required
@@ -90,16 +106,12 @@ def report_view(report: str):
         @reads_from_replica
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            scope = scope_for(request.user)
-            if not scope.may_view:
-                raise PermissionDenied
-            available = available_obligations(scope)
-            form = ReportFilterForm(request.GET, available=available, topics=scope.topics)
-            if not form.is_valid():
+            rr = build_report_request(request, report)
+            if not rr.form.is_valid():
                 return TemplateResponse(
-                    request, "compliance/reports/invalid.html", {"form": form}, status=400
+                    request, "compliance/reports/invalid.html", {"form": rr.form}, status=400
                 )
-            return view(request, ReportRequest(request, report, scope, form, available), **kwargs)
+            return view(request, rr, **kwargs)
 
         return wrapped
 
@@ -319,14 +331,12 @@ def overdue_csv(request, rr: ReportRequest):
     variant, form = _csv_variant(request)
     if variant is None:
         return _bad_format(request, form)
-    sheet, _selection = _overdue_sheet(rr, variant)
-    return _streaming_csv(sheet, csv_export.VARIANTS[variant])
+    return _deliver(rr, "overdue_csv")
 
 
 @report_view(Report.OVERDUE_CSV)
 def overdue_xlsx(request, rr: ReportRequest):
-    sheet, selection = _overdue_sheet(rr, XLSX)
-    return _xlsx_response(sheet, selection)
+    return _deliver(rr, "overdue_xlsx")
 
 
 @report_view(Report.CSV)
@@ -334,29 +344,156 @@ def figures_csv(request, rr: ReportRequest):
     variant, form = _csv_variant(request)
     if variant is None:
         return _bad_format(request, form)
-    selection = rr.open(format=variant)
-    return _streaming_csv(sheets.figure_sheet(selection), csv_export.VARIANTS[variant])
+    return _deliver(rr, "figures_csv")
 
 
 @report_view(Report.CSV)
 def figures_xlsx(request, rr: ReportRequest):
-    selection = rr.open(format=XLSX)
-    return _xlsx_response(sheets.figure_sheet(selection), selection)
+    return _deliver(rr, "figures_xlsx")
+
+
+@report_view(Report.PDF)
+def report_pdf(request, rr: ReportRequest):
+    return _deliver(rr, "pdf")
+
+
+def _deliver(rr: ReportRequest, name: str):
+    """The file at once (CSV as a stream) for a selection of up to
+    SENSI_REPORT_INLINE_MAX_EMPLOYEES employees; above that a background job makes it, and the
+    browser goes to the job's page (progress, then the file)."""
+    if exports.covered_employees(rr) > app_settings.SENSI_REPORT_INLINE_MAX_EMPLOYEES:
+        job = exports.start_export_job(rr, name)
+        return redirect("jobs:job", pk=job.pk)
+    return EXPORTS[name](rr, no_progress).response()
+
+
+# --- exports: the same files inline and in the worker -----------------------------------------
+
+
+@dataclass
+class Export:
+    filename: str
+    content_type: str
+    # str lines (a CSV, streamed inline), or a binary file object (rewound).
+    lines: Iterator[str] | None = None
+    file: IO[bytes] | None = None
+    data: bytes | None = None  # (a PDF: laid out whole in memory anyway)
+
+    def response(self):
+        if self.data is not None:
+            response = HttpResponse(self.data, content_type=self.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        elif self.lines is not None:
+            response = StreamingHttpResponse(self.lines, content_type=self.content_type)
+            response["Content-Disposition"] = f'attachment; filename="{self.filename}"'
+        else:
+            response = FileResponse(
+                self.file,
+                as_attachment=True,
+                filename=self.filename,
+                content_type=self.content_type,
+            )
+        response["Cache-Control"] = "no-store"
+        return response
+
+    def content(self) -> bytes:
+        if self.data is not None:
+            return self.data
+        if self.lines is not None:
+            return "".join(self.lines).encode("utf-8")
+        with self.file:
+            return self.file.read()
+
+
+def _counted(rows, progress: Progress, total: int | None):
+    for done, row in enumerate(rows, start=1):
+        progress(done, total, _("Writing rows"))
+        yield row
+
+
+def _overdue_sheet(
+    rr: ReportRequest, export: str, progress: Progress
+) -> tuple[sheets.Sheet, Selection]:
+    ressort, office = _place(rr)
+    selection = rr.open(format=export, **_place_parameters(ressort, office))
+    rows = overdue_people(
+        selection, ressort_id=ressort.pk if ressort else None, path=office.path if office else ""
+    )
+    sheet = sheets.overdue_sheet(rows)
+    if progress is not no_progress:
+        sheet = replace(sheet, rows=_counted(sheet.rows, progress, rows.count()))
+    return sheet, selection
+
+
+def _variant(rr: ReportRequest) -> csv_export.Variant:
+    variant, _form = _csv_variant(rr.request)
+    if variant is None:
+        raise ValueError("unknown CSV format")
+    return csv_export.VARIANTS[variant]
+
+
+def _figure_sheet(rr: ReportRequest, export: str, progress: Progress):
+    selection = rr.open(format=export)
+    progress(0, None, _("Computing the figures"))
+    sheet = sheets.figure_sheet(selection)
+    rows = _counted(sheet.rows, progress, None) if progress is not no_progress else sheet.rows
+    return replace(sheet, rows=rows), selection
+
+
+def _csv_export(sheet: sheets.Sheet, variant: csv_export.Variant) -> Export:
+    lines = csv_export.lines(sheet, variant, language=current_language())
+    return Export(_filename(sheet.name, "csv"), "text/csv; charset=utf-8", lines=lines)
+
+
+def _overdue_csv_export(rr: ReportRequest, progress: Progress) -> Export:
+    variant = _variant(rr)
+    sheet, _selection = _overdue_sheet(rr, variant.key, progress)
+    return _csv_export(sheet, variant)
+
+
+def _figures_csv_export(rr: ReportRequest, progress: Progress) -> Export:
+    variant = _variant(rr)
+    sheet, _selection = _figure_sheet(rr, variant.key, progress)
+    return _csv_export(sheet, variant)
+
+
+def _overdue_xlsx_export(rr: ReportRequest, progress: Progress) -> Export:
+    sheet, selection = _overdue_sheet(rr, XLSX, progress)
+    return _xlsx_export(sheet, selection)
+
+
+def _figures_xlsx_export(rr: ReportRequest, progress: Progress) -> Export:
+    sheet, selection = _figure_sheet(rr, XLSX, progress)
+    return _xlsx_export(sheet, selection)
+
+
+def _pdf_export(rr: ReportRequest, progress: Progress) -> Export:
+    selection = rr.open()
+    progress(0, 2, _("Computing the figures"))
+    content = pdf_report.report_content(selection)
+    selection.opened.seal(pdf_report.content_hash(content))
+    progress(1, 2, _("Laying out the PDF"))
+    out = io.BytesIO()
+    pdf_report.write_pdf(content, out, language=current_language())
+    progress(2, 2, _("Laying out the PDF"))
+    stamp = timezone.localdate().isoformat()
+    return Export(f"sensi-compliance-{stamp}.pdf", "application/pdf", data=out.getvalue())
+
+
+EXPORTS: dict[str, Callable[[ReportRequest, Progress], Export]] = {
+    "pdf": _pdf_export,
+    "figures_csv": _figures_csv_export,
+    "figures_xlsx": _figures_xlsx_export,
+    "overdue_csv": _overdue_csv_export,
+    "overdue_xlsx": _overdue_xlsx_export,
+}
 
 
 def _filename(name: str, extension: str) -> str:
     return f"{name}-{timezone.localdate().isoformat()}.{extension}"
 
 
-def _streaming_csv(sheet: sheets.Sheet, variant: csv_export.Variant) -> StreamingHttpResponse:
-    lines = csv_export.lines(sheet, variant, language=current_language())
-    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename(sheet.name, "csv")}"'
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-def _xlsx_response(sheet: sheets.Sheet, selection: Selection) -> FileResponse:
+def _xlsx_export(sheet: sheets.Sheet, selection: Selection) -> Export:
     """Written to a temporary file first (a ZIP needs its directory at the end), then streamed
     from disk."""
     obligation = selection.obligation
@@ -366,25 +503,4 @@ def _xlsx_response(sheet: sheets.Sheet, selection: Selection) -> FileResponse:
         (_("Minimum group size"), selection.minimum),
     ]
     file = xlsx_export.spooled(sheet, language=current_language(), about=about)
-    response = FileResponse(
-        file,
-        as_attachment=True,
-        filename=_filename(sheet.name, "xlsx"),
-        content_type=xlsx_export.CONTENT_TYPE,
-    )
-    response["Cache-Control"] = "no-store"
-    return response
-
-
-@report_view(Report.PDF)
-def report_pdf(request, rr: ReportRequest):
-    selection = rr.open()
-    language = current_language()
-    content = pdf_report.report_content(selection)
-    selection.opened.seal(pdf_report.content_hash(content))
-    response = HttpResponse(content_type="application/pdf")
-    pdf_report.write_pdf(content, response, language=language)
-    stamp = timezone.localdate().isoformat()
-    response["Content-Disposition"] = f'attachment; filename="sensi-compliance-{stamp}.pdf"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return Export(_filename(sheet.name, "xlsx"), xlsx_export.CONTENT_TYPE, file=file)

@@ -444,6 +444,9 @@ TASKS = {
 }
 env_setting("SENSI_PRIVATE_ROOT", Path)
 env_setting("SENSI_JOBS_PROGRESS_INTERVAL", float)
+env_setting("SENSI_JOBS_STALE_MINUTES", int)
+env_setting("SENSI_JOBS_HEARTBEAT_SECONDS", int)
+env_setting("SENSI_JOBS_RESULT_RETENTION_DAYS", int)
 
 # xAPI Learning Record Store (xapi/app_settings.py). The body limit is also set here, since
 # Django's DATA_UPLOAD_MAX_MEMORY_SIZE derives from it.
@@ -467,6 +470,8 @@ env_setting("SENSI_SEMINAR_REMINDER_HOURS", int)
 # acknowledgement ledger and its retention period. Learning data and reminders are kept as
 # long as privacy/app_settings.py says.
 env_setting("SENSI_COMPLIANCE_DUE_SOON_DAYS", int)
+env_setting("SENSI_REPORT_INLINE_MAX_EMPLOYEES", int)
+env_setting("SENSI_MY_DATA_INLINE_MAX_ROWS", int)
 env_setting("SENSI_COMPLIANCE_MIN_GROUP_SIZE", int)
 env_setting("SENSI_COMPLIANCE_REMINDER_INTERVAL_DAYS", int)
 env_setting("SENSI_CERTIFICATE_KEY")

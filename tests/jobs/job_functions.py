@@ -28,3 +28,29 @@ def create_ressort(*, progress, code: str, needs: str):
 
 def rejects(*, progress):
     return Outcome(ok=False, summary="Nothing done.", errors=["Line 2: bad", "Line 3: worse"])
+
+
+def outlived(*, progress):
+    """Works so long without a sign of life that the housekeeping takes its worker for dead
+    (as `cleanup_jobs` would, from cron), then finishes after all."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from jobs.models import Job
+    from jobs.services import recover_stale
+
+    Job.objects.filter(state=Job.State.RUNNING).update(
+        heartbeat_at=timezone.now() - timedelta(hours=1)
+    )
+    recover_stale()
+    return Outcome(summary="Finished late.", file_name="late.txt", file_content=b"late")
+
+
+def sleeps(*, progress, seconds: float):
+    """Silent for `seconds` (a worker killed meanwhile dies mid-job)."""
+    import time
+
+    progress(0, 1, "Sleeping")
+    time.sleep(seconds)
+    return Outcome(summary="Slept.", file_name="slept.txt", file_content=b"slept")

@@ -189,5 +189,6 @@ def test_overdue_csv_query_budget_does_not_grow_with_the_list(
     assert len(rows) == 1 + 2 + 3 + 5 + 20  # header, A11, A12, B1, newcomers
 
 
-FIGURES_QUERIES = 9  # sign-in, scope, access log and the aggregates; not per row
-OVERDUE_QUERIES = 6  # sign-in, scope, access log and one query for the list
+# sign-in, scope, the size check (inline or a job), access log and the aggregates; not per row
+FIGURES_QUERIES = 10
+OVERDUE_QUERIES = 7  # sign-in, scope, the size check, access log and one query for the list
