@@ -190,8 +190,7 @@ def test_drilldown_counts_attendance_and_explains_it_without_naming_anyone(ciso_
     response = ciso_client.get(reverse("compliance:reports_ressort", args=["RA"]))
     assert response.context["total"].shown.attended == 2
     html = response.content.decode()
-    assert "Aktuelle Kenntnisnahmen durch Teilnahme an einem Termin" in html
-    assert 'data-label="Aktuelle Kenntnisnahmen durch Teilnahme an einem Termin">2</td>' in html
+    assert 'data-label="Aktuell durch Teilnahme an einem Termin">2</td>' in html
     assert 'id="measure-attended"' in html
     assert "Person-A11" not in html  # an aggregate page: counts only
 
