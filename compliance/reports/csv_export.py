@@ -21,6 +21,7 @@ from datetime import date, datetime
 from django.utils import timezone, translation
 
 from .figures import Kind, Withheld
+from .selectors import Evidence
 from .sheets import FIGURE_COLUMNS, KIND_LABELS, OVERDUE_COLUMNS, Column, Sheet, Type
 from .sheets import figure_records as _figure_records
 
@@ -57,7 +58,7 @@ def _machine_cell(value, column: Column) -> str:
         return timezone.localtime(value).isoformat(timespec="seconds")
     if isinstance(value, date):
         return value.isoformat()
-    if isinstance(value, Kind | Withheld):
+    if isinstance(value, Kind | Withheld | Evidence):
         return value.value
     return str(value) if column.type == Type.INTEGER else safe(value)
 
@@ -74,7 +75,7 @@ def _people_cell(value, column: Column) -> str:
         return f"{value:%d.%m.%Y}"
     if isinstance(value, Kind):
         return str(KIND_LABELS[value])
-    if isinstance(value, Withheld):
+    if isinstance(value, Withheld | Evidence):
         return str(value.label)
     return str(value) if column.type == Type.INTEGER else safe(value)
 

@@ -30,6 +30,8 @@ class Figures:
     overdue: int = 0  # overdue acknowledgements (employee × obligation)
     # employees with nothing overdue but at least one acknowledgement due soon
     due_soon_employees: int = 0
+    # current acknowledgements (employee × obligation) that attending a session discharged
+    attended: int = 0
 
     def __add__(self, other: "Figures") -> "Figures":
         return Figures(
@@ -38,6 +40,7 @@ class Figures:
             self.overdue_employees + other.overdue_employees,
             self.overdue + other.overdue,
             self.due_soon_employees + other.due_soon_employees,
+            self.attended + other.attended,
         )
 
     @property

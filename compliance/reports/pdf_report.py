@@ -47,7 +47,9 @@ from .figures import Figures, Group, Withheld
 from .selectors import Selection, org_figures
 from .trend import TrendPoint, trend
 
-FORMAT_VERSION = 2  # 2: due soon and open employees, trend from its first month with data
+# 2: due soon and open employees, trend from its first month with data;
+# 3: current acknowledgements by attending a session
+FORMAT_VERSION = 3
 
 
 def _figures(group: Group) -> dict:
@@ -62,6 +64,7 @@ def _figures(group: Group) -> dict:
         "open_employees": shown.open_employees,
         "overdue_employees": shown.overdue_employees,
         "overdue_acknowledgements": shown.overdue,
+        "attended_acknowledgements": shown.attended,
     }
 
 
@@ -75,6 +78,7 @@ def _shown_figures(figures: dict) -> Figures | None:
         overdue_employees=figures["overdue_employees"],
         overdue=figures["overdue_acknowledgements"],
         due_soon_employees=figures["due_soon_employees"],
+        attended=figures["attended_acknowledgements"],
     )
 
 
@@ -187,7 +191,7 @@ def _cells(figures: dict, minimum: int) -> list[str]:
     withheld = figures.get("withheld")
     if withheld:
         marker = f"< {minimum}" if withheld == Withheld.SMALL else "–"
-        return [marker, "–", "–", "–", "–", "–", "–"]
+        return [marker, "–", "–", "–", "–", "–", "–", "–"]
     percent = figures["share_current_percent"]
     return [
         _number(figures["employees"]),
@@ -197,6 +201,7 @@ def _cells(figures: dict, minimum: int) -> list[str]:
         _number(figures["open_employees"]),
         _number(figures["overdue_employees"]),
         _number(figures["overdue_acknowledgements"]),
+        _number(figures["attended_acknowledgements"]),
     ]
 
 
@@ -209,6 +214,7 @@ def _figure_header() -> list[str]:
         _("Open, deadline later"),
         _("Employees overdue"),
         _("Overdue acknowledgements"),
+        _("Current acknowledgements by attending a session"),
     ]
 
 
@@ -560,7 +566,9 @@ def _measures_text() -> str:
         "acknowledged and not expired; their share is the headline measure), due soon "
         "(nothing overdue, a deadline near), open (deadline later) or overdue (a deadline "
         "passed). Overdue acknowledgements count obligations: one per employee and "
-        "mandatory training that is overdue."
+        "mandatory training that is overdue. So do current acknowledgements by attending a "
+        "session: one per employee and mandatory training whose current acknowledgement a "
+        "trainer recorded for attending a session instead of the module being completed."
     )
 
 

@@ -7,6 +7,7 @@ adds up the aggregated rows of Dienststellen and months, never rows of employees
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from django.db import connections
 from django.db.models import (
@@ -21,11 +22,12 @@ from django.db.models import (
     When,
 )
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from compliance import app_settings
 
 from ..models import Dienststelle, LedgerEntry, Obligation, ObligationStatus, Ressort
-from ..standing import Standing, condition, not_current
+from ..standing import Standing, condition, current, not_current
 from .access import OpenedReport
 from .figures import STEPLEN, Figures, Group, Kind, build_tree, suppress
 from .scopes import Scope
@@ -128,6 +130,11 @@ def overdue_condition(today: date) -> Q:
     return condition(Standing.OVERDUE, today=today)
 
 
+def attended_condition(today: date) -> Q:
+    """The acknowledgement counts today and attending a session discharged it."""
+    return current(today) & Q(acknowledged_via=LedgerEntry.Kind.ATTENDANCE)
+
+
 def regroup(per_employee: QuerySet, *, keys: list[str], sums: list[str]) -> list[tuple]:
     """Aggregate a queryset that is grouped per employee once more: (*keys, COUNT, *SUMs)
     per combination of `keys`.
@@ -182,10 +189,15 @@ def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int
             o_key=office,
             worst=Max(_worst(today)),
             overdue_rows=Sum(_flag(overdue)),
+            attended_rows=Sum(_flag(attended_condition(today))),
         )
         .order_by()
     )
-    rows = regroup(per_employee, keys=["r_key", "o_key", "worst"], sums=["overdue_rows"])
+    rows = regroup(
+        per_employee,
+        keys=["r_key", "o_key", "worst"],
+        sums=["overdue_rows", "attended_rows"],
+    )
     return [
         (
             ressort,
@@ -196,9 +208,10 @@ def figure_rows(selection: Selection, *, by_office: bool) -> list[tuple[int, int
                 overdue_employees=n if worst == OVERDUE else 0,
                 overdue=int(odn),
                 due_soon_employees=n if worst == DUE_SOON else 0,
+                attended=int(attn),
             ),
         )
-        for ressort, office, worst, n, odn in rows
+        for ressort, office, worst, n, odn, attn in rows
     ]
 
 
@@ -284,7 +297,33 @@ OVERDUE_FIELDS = (
     "employee__dienststelle__name",
     "obligation__title",
     "due_on",
+    "acknowledged_via",
 )
+
+
+class Evidence(StrEnum):
+    """How an employee's latest acknowledgement of an obligation was made, as the named lists
+    say it: by the employee's own (or an administrator's recorded) acknowledgement, or by
+    attending a session. In the overdue list it is the acknowledgement that has run out."""
+
+    ACKNOWLEDGEMENT = "acknowledgement"
+    ATTENDANCE = "attendance"
+
+    @classmethod
+    def of(cls, acknowledged_via: str) -> "Evidence | None":
+        """From `ObligationStatus.acknowledged_via`; None when nothing was acknowledged."""
+        if acknowledged_via == LedgerEntry.Kind.ATTENDANCE:
+            return cls.ATTENDANCE
+        if acknowledged_via in (LedgerEntry.Kind.CONFIRMATION, LedgerEntry.Kind.CORRECTION):
+            return cls.ACKNOWLEDGEMENT
+        return None
+
+    @property
+    def label(self) -> str:
+        return {
+            Evidence.ACKNOWLEDGEMENT: _("Acknowledgement"),
+            Evidence.ATTENDANCE: _("Attendance at a session"),
+        }[self]
 
 
 def overdue_people(
@@ -292,8 +331,9 @@ def overdue_people(
 ) -> QuerySet:
     """Overdue acknowledgements with the person's name, only where the scope grants names.
 
-    Names, personnel number, Dienststelle, obligation and deadline: no e-mail address, no
-    quiz result, no ledger detail.
+    Names, personnel number, Dienststelle, obligation, deadline and how the latest (run out)
+    acknowledgement was made (`Evidence`): no e-mail address, no quiz result, no ledger
+    detail.
     """
     if not selection.obligations:
         return ObligationStatus.objects.none().values(*OVERDUE_FIELDS)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from .figures import Group, Kind
-from .selectors import Selection, label_offices, org_figures
+from .selectors import Evidence, Selection, label_offices, org_figures
 
 CHUNK = 2000
 
@@ -66,6 +66,12 @@ FIGURE_COLUMNS = (
         Type.INTEGER,
         width=16,
     ),
+    Column(
+        "attended_acknowledgements",
+        pgettext_lazy("spreadsheet column", "Current acknowledgements by attending a session"),
+        Type.INTEGER,
+        width=18,
+    ),
     Column("withheld", pgettext_lazy("spreadsheet column", "Withheld"), width=40),
 )
 OVERDUE_COLUMNS = (
@@ -77,6 +83,7 @@ OVERDUE_COLUMNS = (
     Column("dienststelle_name", pgettext_lazy("spreadsheet column", "Dienststelle"), width=32),
     Column("obligation", pgettext_lazy("spreadsheet column", "Obligation"), width=32),
     Column("due_on", pgettext_lazy("spreadsheet column", "Due since"), Type.DATE),
+    Column("last_evidence", pgettext_lazy("spreadsheet column", "Last evidence"), width=22),
 )
 
 KIND_LABELS = {
@@ -103,13 +110,14 @@ class Sheet:
 def _figures(group: Group) -> list:
     shown = group.shown
     if shown is None:
-        return [None, None, None, None, None, group.withheld]
+        return [None, None, None, None, None, None, group.withheld]
     return [
         shown.employees,
         shown.current,
         shown.share,
         shown.overdue_employees,
         shown.overdue,
+        shown.attended,
         None,
     ]
 
@@ -151,6 +159,7 @@ def overdue_records(rows) -> Iterator[list]:
             row["employee__dienststelle__name"],
             row["obligation__title"],
             row["due_on"],
+            Evidence.of(row["acknowledged_via"]),
         ]
 
 

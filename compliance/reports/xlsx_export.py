@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 
 from .csv_export import FORMULA_START
 from .figures import Kind, Withheld
+from .selectors import Evidence
 from .sheets import KIND_LABELS, Sheet, Type
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -36,7 +37,7 @@ def _cell(ws, value, column):
         return None
     if isinstance(value, Kind):
         return str(KIND_LABELS[value])
-    if isinstance(value, Withheld):
+    if isinstance(value, Withheld | Evidence):
         return str(value.label)
     if column.type == Type.SHARE:
         cell = WriteOnlyCell(ws, value=value)

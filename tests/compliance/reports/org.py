@@ -22,7 +22,7 @@ from django.utils import timezone
 from compliance.models import Dienststelle, Employee, Obligation, Ressort, RessortAssignment
 from compliance.reports.scopes import Role
 from compliance.selectors import current_version
-from compliance.services import create_obligation, record_correction
+from compliance.services import create_obligation, record_correction, satisfy_by_attendance
 from tests.factories import UserFactory, dienststelle, employee, module_page, ressort
 
 
@@ -46,6 +46,17 @@ def acknowledge(person: Employee, duty: Obligation, *, when=None, by=None):
         language="de",
         reason="Papierformular",
         recorded_by=by,
+    )
+
+
+def attend(person: Employee, duty: Obligation, *, by=None, when=None):
+    """A trainer records that `person` attended a session of the obligation's module."""
+    return satisfy_by_attendance(
+        user=person.user,
+        module=duty.module,
+        attended_at=when or timezone.now() - datetime.timedelta(days=2),
+        recorded_by=by,
+        session_label="Präsenztermin 1",
     )
 
 

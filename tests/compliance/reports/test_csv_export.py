@@ -11,7 +11,7 @@ from compliance.models import ReportAccess
 from compliance.reports.csv_export import FIGURE_HEADER, OVERDUE_HEADER
 from compliance.reports.scopes import Role
 from compliance.services import sync_statuses
-from tests.compliance.reports.org import build_org, staff, user_with
+from tests.compliance.reports.org import attend, build_org, staff, user_with
 from tests.compliance.reports.spreadsheets import body, german_csv, machine_csv
 from tests.factories import sign_in_with_mfa
 
@@ -29,6 +29,7 @@ FIGURE_COLUMNS_DE = [
     "Anteil aktuell (%)",
     "Beschäftigte mit überfälligen Kenntnisnahmen",
     "Überfällige Kenntnisnahmen",
+    "Aktuelle Kenntnisnahmen durch Teilnahme an einem Termin",
     "Ausgeblendet",
 ]
 OVERDUE_COLUMNS_DE = [
@@ -40,6 +41,7 @@ OVERDUE_COLUMNS_DE = [
     "Dienststelle",
     "Pflichtschulung",
     "Fällig seit",
+    "Letzter Nachweis",
 ]
 
 
@@ -192,3 +194,50 @@ def test_overdue_csv_query_budget_does_not_grow_with_the_list(
 # sign-in, scope, the size check (inline or a job), access log and the aggregates; not per row
 FIGURES_QUERIES = 10
 OVERDUE_QUERIES = 7  # sign-in, scope, the size check, access log and one query for the list
+
+
+ATTENDED_DE = "Aktuelle Kenntnisnahmen durch Teilnahme an einem Termin"
+
+
+def test_figures_csv_counts_current_acknowledgements_by_attending_a_session(ciso_client, org):
+    attend(org.people["A2"][0], org.data_protection)  # already current: left alone
+    for person in org.people["B1"][1:3] + org.people["A12"][:1]:
+        attend(person, org.it_security)
+    rows = german_csv(ciso_client.get(reverse("compliance:reports_csv")))
+    total = rows[0]
+    assert total[ATTENDED_DE] == "3"
+    ressorts = {row["Ressort (Kürzel)"]: row for row in rows if row["Ebene"] == "Ressort"}
+    assert (ressorts["RA"][ATTENDED_DE], ressorts["RB"][ATTENDED_DE]) == ("1", "2")
+    offices = {row["Dienststelle (Kürzel)"]: row for row in rows if row["Ebene"] == "Dienststelle"}
+    assert offices["A1"][ATTENDED_DE] == "1"
+    assert offices["A12"][ATTENDED_DE] == ""  # withheld with the group's other figures
+    machine = machine_csv(
+        ciso_client.get(reverse("compliance:reports_csv"), {"format": "csv-machine"})
+    )
+    assert machine[0]["attended_acknowledgements"] == "3"
+
+
+def test_overdue_csv_says_how_the_latest_acknowledgement_was_made(ciso_client, org):
+    """An acknowledgement by attending that has run out shows as "Teilnahme an Termin", one
+    entered by an administrator as "Kenntnisnahme", none as empty."""
+    attended, corrected = org.people["B1"][1], org.people["B1"][0]
+    attend(attended, org.it_security)
+    today = timezone.localdate()
+    yesterday = today - datetime.timedelta(days=1)
+    org.it_security.statuses.filter(employee__in=[attended, corrected]).update(
+        current_until=yesterday, due_on=yesterday
+    )
+    rows = german_csv(ciso_client.get(reverse("compliance:reports_overdue_csv"), {"ressort": "RB"}))
+    evidence = {row["Personalnummer"]: row["Letzter Nachweis"] for row in rows}
+    assert evidence[attended.personnel_number] == "Teilnahme an Termin"
+    assert evidence[corrected.personnel_number] == "Kenntnisnahme"
+    assert evidence[org.people["B1"][2].personnel_number] == ""
+    machine = machine_csv(
+        ciso_client.get(
+            reverse("compliance:reports_overdue_csv"), {"ressort": "RB", "format": "csv-machine"}
+        )
+    )
+    by_number = {row["personnel_number"]: row["last_evidence"] for row in machine}
+    assert by_number[attended.personnel_number] == "attendance"
+    assert by_number[corrected.personnel_number] == "acknowledgement"
+    assert by_number[org.people["B1"][2].personnel_number] == ""

@@ -14,7 +14,7 @@ from compliance.reports.scopes import Grant, Role, Scope, operator_scope
 from compliance.reports.selectors import available_obligations, org_figures, select
 from compliance.reports.trend import month_ends, trend
 from compliance.services import create_obligation
-from tests.compliance.reports.org import acknowledge, build_org, staff
+from tests.compliance.reports.org import acknowledge, attend, build_org, staff
 from tests.factories import dienststelle, module_page, ressort
 
 pytestmark = pytest.mark.django_db
@@ -138,6 +138,48 @@ def test_a_scope_below_the_minimum_is_withheld_entirely(org, settings):
     settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE = 25
     result = org_figures(selection_for(operator_scope()))
     assert all(group.shown is None for group in result.root.walk())
+
+
+def test_attended_counts_current_acknowledgements_that_attending_a_session_discharged(org):
+    """A mix: most acknowledgements entered by an administrator, some by attending a session;
+    an attendance that has run out and one on an obligation already current do not count."""
+    admin = org.admin
+    attend(org.people["A2"][0], org.it_security, by=admin)  # already current: left alone
+    for person in org.people["A11"][4:6] + org.people["B1"][1:4]:
+        attend(person, org.it_security, by=admin)
+    expired = org.people["B1"][3]
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    org.it_security.statuses.filter(employee=expired).update(
+        current_until=yesterday, due_on=yesterday
+    )
+    result = org_figures(selection_for(operator_scope()), by_office=True)
+    groups = by_code(result)
+    assert groups["RA"].figures == Figures(14, 5, 3, 3, attended=2)
+    assert groups["RB"].figures == Figures(6, 3, 3, 3, attended=2)
+    assert result.root.figures.attended == 4
+    a11 = result.find(org.ra.pk, org.offices["A11"].path)
+    assert a11.figures.attended == 2
+    assert result.find(org.ra.pk, org.offices["A1"].path).shown.attended == 2
+    # By obligation: data protection was never attended.
+    only_dp = org_figures(selection_for(operator_scope(), obligation=org.data_protection))
+    assert only_dp.root.figures.attended == 0
+
+
+def test_attended_is_withheld_with_its_small_group(org, settings):
+    for person in org.people["A12"][:2]:
+        attend(person, org.it_security)
+    result = org_figures(selection_for(operator_scope()), by_office=True)
+    a12 = result.find(org.ra.pk, org.offices["A12"].path)
+    assert a12.figures.attended == 2 and a12.withheld == Withheld.SMALL and a12.shown is None
+    assert result.find(org.ra.pk, org.offices["A11"].path).shown is None  # complementary
+    assert result.find(org.ra.pk, org.offices["A1"].path).shown.attended == 2
+    settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE = 3
+    result = org_figures(selection_for(operator_scope()), by_office=True)
+    assert result.find(org.ra.pk, org.offices["A12"].path).shown.attended == 2
+
+
+def test_attended_adds_up_the_tree():
+    assert Figures(5, 2, attended=1) + Figures(7, 3, attended=2) == Figures(12, 5, attended=3)
 
 
 # --- the suppression rule on its own ---------------------------------------------------------

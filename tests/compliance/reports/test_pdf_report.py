@@ -13,9 +13,12 @@ from django.utils import timezone, translation
 from compliance.dates import local_date, local_datetime
 from compliance.models import ReportAccess
 from compliance.reports import pdf_report
-from compliance.reports.scopes import Role
-from tests.compliance.reports.org import build_org, user_with
+from compliance.reports.access import Report, open_report
+from compliance.reports.scopes import Role, operator_scope
+from compliance.reports.selectors import available_obligations, select
+from tests.compliance.reports.org import attend, build_org, user_with
 from tests.factories import sign_in_with_mfa
+from tests.pdf_checks import TaggedPdf
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +127,32 @@ def test_a_table_too_wide_for_portrait_goes_landscape(client, org, monkeypatch):
         page = pdf.pages[0]
         assert page.width > page.height
         assert overlapping_characters(page) == []
+
+
+def test_the_pdf_counts_acknowledgements_by_attending_a_session(client, org):
+    for person in org.people["B1"][1:3]:
+        attend(person, org.it_security)
+    text = TaggedPdf(report_pdf(client)).flat_text
+    # the column header (wrapped between words) and the sentence on how it is counted
+    for word in ("Aktuelle", "Kenntnisnahmen", "Teilnahme", "Termin"):
+        assert word in text
+    assert "Ebenso aktuelle Kenntnisnahmen durch Teilnahme an einem Termin" in text
+
+
+def test_the_report_content_holds_the_attendance_count_and_withholds_it_with_its_group(
+    org, settings
+):
+    for person in org.people["B1"][1:3]:
+        attend(person, org.it_security)
+    scope = operator_scope()
+    opened = open_report(scope=scope, report=Report.PDF, parameters={}, actor="test")
+    content = pdf_report.report_content(select(opened, available_obligations(scope)))
+    assert content["format"] == 3
+    assert content["total"]["attended_acknowledgements"] == 2
+    per_ressort = {r["code"]: r for r in content["per_ressort"]}
+    assert per_ressort["RB"]["attended_acknowledgements"] == 2
+    settings.SENSI_COMPLIANCE_MIN_GROUP_SIZE = 7  # RB (6 employees) is withheld
+    opened = open_report(scope=scope, report=Report.PDF, parameters={}, actor="test")
+    content = pdf_report.report_content(select(opened, available_obligations(scope)))
+    rb = {r["code"]: r for r in content["per_ressort"]}["RB"]
+    assert rb == {"code": "RB", "name": "Ressort B", "withheld": "small_group"}

@@ -13,7 +13,7 @@ from compliance.models import ObligationVersion, ReportAccess
 from compliance.reports.figures import Withheld
 from compliance.reports.scopes import Role
 from compliance.services import sync_statuses
-from tests.compliance.reports.org import build_org, staff, user_with
+from tests.compliance.reports.org import attend, build_org, staff, user_with
 from tests.factories import dienststelle, ressort, sign_in_with_mfa
 
 pytestmark = pytest.mark.django_db
@@ -55,8 +55,8 @@ def test_drilldown_marks_withheld_cells_with_text_not_colour(ciso_client, org):
     assert response.context["total"].shown.employees == 9
     html = response.content.decode()
     assert "&lt; 5" in html
-    # Seven cells of the complementary row, six beside "< 5" of the small one.
-    assert html.count('<span class="visually-hidden">ausgeblendet</span>') == 13
+    # Eight cells of the complementary row, seven beside "< 5" of the small one.
+    assert html.count('<span class="visually-hidden">ausgeblendet</span>') == 15
 
 
 def test_a_withheld_group_stays_withheld_on_its_own_page(ciso_client, org):
@@ -182,3 +182,28 @@ def test_queries_do_not_grow_with_the_organisation(ciso_client, org, name):
 def test_dashboard_query_budget(ciso_client, org, django_assert_max_num_queries):
     with django_assert_max_num_queries(12):
         ciso_client.get(reverse("compliance:reports"))
+
+
+def test_drilldown_counts_attendance_and_explains_it_without_naming_anyone(ciso_client, org):
+    for person in org.people["A11"][4:6]:
+        attend(person, org.it_security)
+    response = ciso_client.get(reverse("compliance:reports_ressort", args=["RA"]))
+    assert response.context["total"].shown.attended == 2
+    html = response.content.decode()
+    assert 'data-label="Aktuell durch Teilnahme an einem Termin">2</td>' in html
+    assert 'id="measure-attended"' in html
+    assert "Person-A11" not in html  # an aggregate page: counts only
+
+
+def test_named_list_says_how_the_latest_acknowledgement_was_made(ciso_client, org):
+    person = org.people["B1"][1]
+    attend(person, org.it_security)
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    org.it_security.statuses.filter(employee=person).update(
+        current_until=yesterday, due_on=yesterday
+    )
+    response = ciso_client.get(reverse("compliance:reports_overdue"), {"ressort": "RB"})
+    html = response.content.decode()
+    assert '<th scope="col">Letzter Nachweis</th>' in html
+    assert 'data-label="Letzter Nachweis">Teilnahme an Termin</td>' in html
+    assert 'data-label="Letzter Nachweis">noch keiner</td>' in html

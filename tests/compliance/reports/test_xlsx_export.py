@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 from compliance.models import ReportAccess
 from compliance.reports.scopes import Role
 from compliance.services import sync_statuses
-from tests.compliance.reports.org import build_org, staff, user_with
+from tests.compliance.reports.org import attend, build_org, staff, user_with
 from tests.compliance.reports.spreadsheets import body, workbook, xlsx_rows
 from tests.compliance.reports.test_csv_export import FIGURE_COLUMNS_DE, OVERDUE_COLUMNS_DE
 from tests.factories import sign_in_with_mfa
@@ -44,7 +44,7 @@ def test_figures_xlsx_has_german_headers_typed_cells_and_an_autofilter(ciso_clie
     assert header == FIGURE_COLUMNS_DE
     assert all(cell.font.bold for cell in sheet[1])
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:L{sheet.max_row}"
+    assert sheet.auto_filter.ref == f"A1:M{sheet.max_row}"
     assert sheet.column_dimensions["C"].width > sheet.column_dimensions["F"].width
 
     total = sheet[2]
@@ -82,7 +82,7 @@ def test_overdue_xlsx_has_dates_and_keeps_formula_text_as_text(ciso_client, org)
     sheet = workbook(response).worksheets[0]
     assert sheet.title == "Überfällig"
     assert [cell.value for cell in sheet[1]] == OVERDUE_COLUMNS_DE
-    assert sheet.auto_filter.ref == "A1:H7"
+    assert sheet.auto_filter.ref == "A1:I7"
     rows = list(sheet.iter_rows(min_row=2))
     assert len(rows) == 6
     names = {row[0].value: row[0] for row in rows}
@@ -122,3 +122,26 @@ def test_xlsx_query_budget_does_not_grow_with_the_list(
     assert len(xlsx_rows(response)) == 30
     with django_assert_max_num_queries(10):
         ciso_client.get(reverse("compliance:reports_xlsx"))
+
+
+def test_xlsx_counts_attendance_as_a_number_and_names_it_in_the_named_list(ciso_client, org):
+    for person in org.people["B1"][1:3] + org.people["A12"][:1]:
+        attend(person, org.it_security)
+    rows = xlsx_rows(ciso_client.get(reverse("compliance:reports_xlsx")))
+    attended = "Aktuelle Kenntnisnahmen durch Teilnahme an einem Termin"
+    assert rows[0]["Ebene"] == "Gesamt" and rows[0][attended] == 3
+    offices = {row["Dienststelle (Kürzel)"]: row for row in rows if row["Ebene"] == "Dienststelle"}
+    assert offices["B1"][attended] == 2
+    assert offices["A12"][attended] is None  # withheld with the group
+
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    person = org.people["B1"][1]
+    org.it_security.statuses.filter(employee=person).update(
+        current_until=yesterday, due_on=yesterday
+    )
+    named = xlsx_rows(
+        ciso_client.get(reverse("compliance:reports_overdue_xlsx"), {"ressort": "RB"})
+    )
+    evidence = {row["Personalnummer"]: row["Letzter Nachweis"] for row in named}
+    assert evidence[person.personnel_number] == "Teilnahme an Termin"
+    assert evidence[org.people["B1"][3].personnel_number] is None
