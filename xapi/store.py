@@ -377,10 +377,7 @@ def _remember_definitions(new: list[_Row], *, trusted: bool = True) -> None:
             definitions[activity_id] = merge_definition(earlier, obj["definition"], trusted=True)
     if not definitions:
         return
-    known = ActivityDefinition.objects.filter(activity_id__in=definitions).values_list(
-        "activity_id", "definition"
-    )
-    for activity_id, definition in known:
+    for activity_id, definition in _stored_definitions(list(definitions)):
         definitions[activity_id] = merge_definition(
             definition, definitions[activity_id], trusted=trusted
         )
@@ -392,3 +389,25 @@ def _remember_definitions(new: list[_Row], *, trusted: bool = True) -> None:
         sorted(definitions.items()),  # one lock order for all writers, or they deadlock
         on_conflict="ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition",
     )
+
+
+def _stored_definitions(activity_ids: list[str]) -> list[tuple[str, dict]]:
+    """The stored definitions of these activities. On PostgreSQL by the prepared cursor: the
+    ORM's query took a quarter of a single POST's CPU and more than the INSERT of a batch."""
+    if connection.vendor != "postgresql":
+        return list(
+            ActivityDefinition.objects.filter(activity_id__in=activity_ids).values_list(
+                "activity_id", "definition"
+            )
+        )
+    table = connection.ops.quote_name(ActivityDefinition._meta.db_table)
+    with _prepared_cursor() as cursor:
+        cursor.execute(
+            f"SELECT activity_id, definition FROM {table} WHERE activity_id = ANY(%s)",
+            [activity_ids],
+        )
+        # jsonb comes as text on Django's connections; JSONField would json.loads it too
+        return [
+            (activity_id, json.loads(definition) if isinstance(definition, str) else definition)
+            for activity_id, definition in cursor.fetchall()
+        ]
