@@ -79,8 +79,12 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     validate_statement(statement, path)
     context_activities_as_lists(statement)
     statement_hash = comparison_hash(statement)
-    statement.setdefault("id", str(uuid.uuid4()))
-    statement["id"] = statement["id"].lower()
+    if "id" in statement:
+        statement_id = uuid.UUID(statement["id"])
+        statement["id"] = statement["id"].lower()
+    else:
+        statement_id = uuid.uuid4()  # one UUID object, not a string parsed back into another
+        statement["id"] = str(statement_id)
     statement["authority"] = authority  # the LRS vouches by the client's credentials (§2.4.9)
     statement["stored"] = stored.isoformat()
     statement.setdefault("timestamp", statement["stored"])
@@ -95,7 +99,7 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     object_type = obj.get("objectType", "Activity")
     registration = (statement.get("context") or {}).get("registration")
     return _Row(
-        statement_id=uuid.UUID(statement["id"]),
+        statement_id=statement_id,
         stored=stored,
         # a timestamp without offset is UTC (Data §2.4.7)
         timestamp=timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=UTC),
@@ -292,7 +296,9 @@ def _insert_statements(prepared: list[_Row]) -> None:
         on_conflict="ON CONFLICT (statement_id) DO NOTHING",
         returning="statement_id, seq",
     )
-    seqs = {uuid.UUID(str(statement_id)): seq for statement_id, seq in returned}
+    seqs = {  # psycopg returns UUIDs, SQLite their hex text
+        id_ if isinstance(id_, uuid.UUID) else uuid.UUID(id_): seq for id_, seq in returned
+    }
     for statement in prepared:
         statement.seq = seqs.get(statement.statement_id)
 
