@@ -5,8 +5,8 @@
 
 Wall-clock rates of `bench/lrs.py` swing with whatever else the machine runs; the CPU time one
 request costs does not, and it is what a change to the request path saves. This script calls
-Django's WSGI application directly (production settings, no HTTP server, no client processes)
-with the same statements as bench/lrs.py and measures:
+the WSGI application of config/wsgi.py directly (production settings, no HTTP server, no
+client processes) with the same statements as bench/lrs.py and measures:
 
 - batch: POSTs of 100 statements; single: POSTs of one statement;
 - per statement: the least, over --repeat measurements (others' load only adds), of the
@@ -60,9 +60,9 @@ class Poster:
     """POSTs to /xapi/statements through the WSGI application, as gunicorn would call it."""
 
     def __init__(self, key: str, secret: str):
-        from django.core.wsgi import get_wsgi_application
+        from config.wsgi import application  # what gunicorn loads, with what wsgi.py does
 
-        self.app = get_wsgi_application()
+        self.app = application
         self.authorization = "Basic " + base64.b64encode(f"{key}:{secret}".encode()).decode()
 
     def post(self, body: bytes) -> tuple[str, bytes]:

@@ -25,6 +25,13 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
+# Content-Security-Policy of the LRS's JSON answers: nothing to load, frame or submit.
+JSON_API_POLICY = (
+    "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none';"
+    " object-src 'none'"
+)
+
+
 class SensiLocaleMiddleware(LocaleMiddleware):
     """Django's LocaleMiddleware, except that it never redirects API requests.
 
@@ -56,6 +63,19 @@ class SensiCSPMiddleware(CSPMiddleware):
     Wagtail renders a preview by passing a dummy request for the page's own URL through the
     middleware: it gets the learner policy, so that editors see what learners will see, but
     may be framed by the admin's preview panel."""
+
+    def process_response(self, request, response):
+        # The LRS's JSON answers: a fixed policy that allows nothing (a browser shown one loads
+        # nothing from it), instead of building the learner policy for each of thousands of
+        # POSTs a second. Its HTML (a launch's error page, Django's debug pages) keeps the rest.
+        if (
+            request.path_info.startswith("/xapi/")
+            and response.get("Content-Type", "").startswith("application/json")
+            and not getattr(response, "_csp_exempt", False)
+        ):
+            response.setdefault("Content-Security-Policy", JSON_API_POLICY)
+            return response
+        return super().process_response(request, response)
 
     def get_policy_parts(self, request, response, report_only=False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only)

@@ -79,8 +79,12 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     validate_statement(statement, path)
     context_activities_as_lists(statement)
     statement_hash = comparison_hash(statement)
-    statement.setdefault("id", str(uuid.uuid4()))
-    statement["id"] = statement["id"].lower()
+    if "id" in statement:
+        statement_id = uuid.UUID(statement["id"])
+        statement["id"] = statement["id"].lower()
+    else:
+        statement_id = uuid.uuid4()  # one UUID object, not a string parsed back into another
+        statement["id"] = str(statement_id)
     statement["authority"] = authority  # the LRS vouches by the client's credentials (§2.4.9)
     statement["stored"] = stored.isoformat()
     statement.setdefault("timestamp", statement["stored"])
@@ -95,7 +99,7 @@ def _prepare(statement, *, path: str, authority: dict, stored: datetime) -> _Row
     object_type = obj.get("objectType", "Activity")
     registration = (statement.get("context") or {}).get("registration")
     return _Row(
-        statement_id=uuid.UUID(statement["id"]),
+        statement_id=statement_id,
         stored=stored,
         # a timestamp without offset is UTC (Data §2.4.7)
         timestamp=timestamp if timestamp.tzinfo else timestamp.replace(tzinfo=UTC),
@@ -292,7 +296,9 @@ def _insert_statements(prepared: list[_Row]) -> None:
         on_conflict="ON CONFLICT (statement_id) DO NOTHING",
         returning="statement_id, seq",
     )
-    seqs = {uuid.UUID(str(statement_id)): seq for statement_id, seq in returned}
+    seqs = {  # psycopg returns UUIDs, SQLite their hex text
+        id_ if isinstance(id_, uuid.UUID) else uuid.UUID(id_): seq for id_, seq in returned
+    }
     for statement in prepared:
         statement.seq = seqs.get(statement.statement_id)
 
@@ -377,10 +383,7 @@ def _remember_definitions(new: list[_Row], *, trusted: bool = True) -> None:
             definitions[activity_id] = merge_definition(earlier, obj["definition"], trusted=True)
     if not definitions:
         return
-    known = ActivityDefinition.objects.filter(activity_id__in=definitions).values_list(
-        "activity_id", "definition"
-    )
-    for activity_id, definition in known:
+    for activity_id, definition in _stored_definitions(list(definitions)):
         definitions[activity_id] = merge_definition(
             definition, definitions[activity_id], trusted=trusted
         )
@@ -392,3 +395,25 @@ def _remember_definitions(new: list[_Row], *, trusted: bool = True) -> None:
         sorted(definitions.items()),  # one lock order for all writers, or they deadlock
         on_conflict="ON CONFLICT (activity_id) DO UPDATE SET definition = excluded.definition",
     )
+
+
+def _stored_definitions(activity_ids: list[str]) -> list[tuple[str, dict]]:
+    """The stored definitions of these activities. On PostgreSQL by the prepared cursor: the
+    ORM's query took a quarter of a single POST's CPU and more than the INSERT of a batch."""
+    if connection.vendor != "postgresql":
+        return list(
+            ActivityDefinition.objects.filter(activity_id__in=activity_ids).values_list(
+                "activity_id", "definition"
+            )
+        )
+    table = connection.ops.quote_name(ActivityDefinition._meta.db_table)
+    with _prepared_cursor() as cursor:
+        cursor.execute(
+            f"SELECT activity_id, definition FROM {table} WHERE activity_id = ANY(%s)",
+            [activity_ids],
+        )
+        # jsonb comes as text on Django's connections; JSONField would json.loads it too
+        return [
+            (activity_id, json.loads(definition) if isinstance(definition, str) else definition)
+            for activity_id, definition in cursor.fetchall()
+        ]

@@ -158,6 +158,9 @@ def test_xapi_answers_carry_the_headers_and_are_not_stored(client):
     assert response.status_code == 401
     assert_common_headers(response)
     assert "no-store" in response["Cache-Control"]
+    # JSON that a browser shown it may load nothing from (a fixed policy, not the learner's)
+    assert directives(response)["default-src"] == ["'none'"]
+    assert directives(response)["frame-ancestors"] == ["'none'"]
 
 
 def test_static_files_are_cacheable(client, user):
