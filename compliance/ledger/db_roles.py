@@ -10,7 +10,8 @@ migrations create) and then narrows the ledger's tables:
   empties (the trigger still checks that the entry is past its retention period);
 - head: SELECT, INSERT and UPDATE (its trigger lets it move only forward, to the last entry);
 - checks: SELECT and INSERT (a failed check cannot be deleted);
-- retention period: SELECT.
+- retention period: SELECT;
+- trend snapshots and their counts: SELECT and INSERT (a closed month is never rewritten).
 
 It does nothing when the role is not set or does not exist (SQLite, a single-role setup),
 so that `migrate` works everywhere; it runs in migration 0009 and after every `migrate`.
@@ -27,6 +28,9 @@ LEDGER_GRANTS = {
     "compliance_ledgerhead": ["SELECT, INSERT, UPDATE"],
     "compliance_ledgercheck": ["SELECT, INSERT"],
     "compliance_ledgerretention": ["SELECT"],
+    # Trend snapshots (compliance.models.snapshots): written once, never changed.
+    "compliance_trendsnapshot": ["SELECT, INSERT"],
+    "compliance_trendcount": ["SELECT, INSERT"],
 }
 
 
