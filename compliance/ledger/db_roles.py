@@ -46,7 +46,9 @@ def app_role(connection) -> str | None:
         return role if cursor.fetchone() else None
 
 
-def grant_statements(role: str, quote) -> list[str]:
+def grant_statements(role: str, quote, tables=None) -> list[str]:
+    """The grants; `tables`: the narrowed tables that exist yet (an earlier migration runs
+    this before later ones create theirs), None: all."""
     name = quote(role)
     statements = [
         f"GRANT USAGE ON SCHEMA public TO {name}",
@@ -57,6 +59,8 @@ def grant_statements(role: str, quote) -> list[str]:
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {name}",
     ]
     for table, grants in LEDGER_GRANTS.items():
+        if tables is not None and table not in tables:
+            continue
         statements.append(f"REVOKE ALL ON {table} FROM {name}")
         statements.extend(f"GRANT {grant} ON {table} TO {name}" for grant in grants)
     return statements
@@ -67,7 +71,8 @@ def grant_app_role(connection) -> str | None:
     role = app_role(connection)
     if role is None:
         return None
+    tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        for sql in grant_statements(role, connection.ops.quote_name):
+        for sql in grant_statements(role, connection.ops.quote_name, tables):
             cursor.execute(sql)
     return role
