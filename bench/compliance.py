@@ -3,6 +3,7 @@ reports, on PostgreSQL and SQLite.
 
     .venv/bin/python bench/compliance.py [--db postgres sqlite] [--sizes 30000 150000]
                                          [--runs 5] [--quick] [--keep]
+    .venv/bin/python bench/compliance.py --ledger DATABASE_URL [--runs 5]
 
 PostgreSQL must be running (`bin/start-postgres`); the script uses the server of DATABASE_URL
 (or --postgres-url, default postgres://sensi:sensi@127.0.0.1:5432/sensi) and a role that may
@@ -13,7 +14,11 @@ Then, for each size in increasing order, it grows the generated organisation to 
 employees with demo/scale.py (additive: 30,000, then 120,000 more for 150,000) and measures:
 
 - generation: seconds to add the employees, their statuses and ledger entries;
-- verify_ledger: seconds to check the whole hash chain;
+- verify_ledger: seconds to check the whole hash chain; then (in fresh processes) with one
+  process and with one per core (`SENSI_LEDGER_VERIFY_WORKERS`), wall and CPU seconds
+  (the caller's and its workers') and peak memory;
+- the trend function for everything: live (as before the monthly snapshots) and from the
+  snapshots (the first call takes the missing months);
 - the reports, each in a fresh process logged in as the demo CISO (group "CISO", everything
   in scope) through Django's test Client: the dashboard and the trend page (median of --runs
   requests after a first, cold one; the SQL queries of one), the figures CSV, the named CSV
@@ -118,6 +123,72 @@ def step_grow(database_url: str, employees: int) -> dict:
     }
 
 
+def _cpu_s() -> tuple[float, float]:
+    """CPU seconds (user + system) of this process and of its finished child processes."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def step_verify(database_url: str, workers: int) -> dict:
+    """A full verify_ledger with `workers` processes (0: one per core): wall and CPU
+    seconds, and the peak memory of this process and of the largest worker."""
+    _django(database_url)
+    from django.conf import settings
+
+    from compliance.ledger.verify import verify_ledger
+
+    settings.SENSI_LEDGER_VERIFY_WORKERS = workers
+    own_before, children_before = _cpu_s()
+    started = time.perf_counter()
+    verification = verify_ledger()
+    wall = time.perf_counter() - started
+    own_after, children_after = _cpu_s()
+    return {
+        "workers": workers or os.cpu_count(),
+        "entries": verification.entries,
+        "ok": verification.ok,
+        "wall_s": round(wall, 1),
+        "cpu_s": round(own_after - own_before, 1),
+        "workers_cpu_s": round(children_after - children_before, 1),
+        "peak_rss_mb": round(_maxrss_mb()),
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
+    }
+
+
+def step_trend(database_url: str, runs: int) -> dict:
+    """The trend of the CISO's selection (everything): live, as before the snapshots, and
+    from the snapshots (the first call takes the missing ones); median of `runs`."""
+    _django(database_url)
+    from compliance.models import TrendSnapshot
+    from compliance.reports.access import Report, open_report
+    from compliance.reports.scopes import operator_scope
+    from compliance.reports.selectors import available_obligations, select
+    from compliance.reports.trend import trend
+
+    scope = operator_scope()
+    opened = open_report(scope=scope, report=Report.DASHBOARD, parameters={}, actor="bench")
+    selection = select(opened, available_obligations(scope))
+
+    def timed(**options) -> float:
+        started = time.perf_counter()
+        trend(selection, **options)
+        return time.perf_counter() - started
+
+    live = [timed(live=True) for _ in range(runs)]
+    had = TrendSnapshot.objects.count()
+    first = timed()
+    taken = TrendSnapshot.objects.count() - had
+    cached = [timed() for _ in range(runs)]
+    return {
+        "live_median_s": round(statistics.median(live), 3),
+        "snapshots_taken_by_first": taken,
+        "first_s": round(first, 3),
+        "snapshot_median_s": round(statistics.median(cached), 3),
+        "equal": trend(selection) == trend(selection, live=True),
+    }
+
+
 def _read(response) -> int:
     """The body's size, read the way a client reads it: chunk by chunk when streamed."""
     if response.streaming:
@@ -178,7 +249,13 @@ def step_report(database_url: str, kind: str, runs: int) -> dict:
     }
 
 
-STEPS = {"prepare": step_prepare, "grow": step_grow, "report": step_report}
+STEPS = {
+    "prepare": step_prepare,
+    "grow": step_grow,
+    "report": step_report,
+    "verify": step_verify,
+    "trend": step_trend,
+}
 
 
 def child_main(argv: list[str]) -> None:
@@ -220,6 +297,7 @@ def bench_database(db, plan: dict, keep: bool) -> dict:
                 f"{stage['ledger_entries']:,} ledger entries verified in {stage['verify_s']} s",
                 flush=True,
             )
+            stage["ledger"] = ledger_figures(database_url, plan["runs"])
             for kind in REPORTS:
                 runs = plan["runs"] if kind in TIMED_OFTEN else plan["runs"] // 2 + 1
                 stage[kind] = run_step("report", database_url, kind, runs)
@@ -234,6 +312,18 @@ def bench_database(db, plan: dict, keep: bool) -> dict:
     report["seconds"] = round(time.perf_counter() - started)
     write_json(report)
     return report
+
+
+def ledger_figures(database_url: str, runs: int) -> dict:
+    """verify_ledger with one process and with one per core, and the trend function live
+    and from snapshots, each step in a fresh process."""
+    return {
+        "load_before": os.getloadavg(),
+        "verify_one_process": run_step("verify", database_url, 1),
+        "verify_parallel": run_step("verify", database_url, 0),
+        "trend": run_step("trend", database_url, runs),
+        "load_after": os.getloadavg(),
+    }
 
 
 def _summary(figures: dict) -> str:
@@ -304,7 +394,16 @@ def main():
     parser.add_argument("--quick", action="store_true", help="1,000 and 3,000 employees")
     parser.add_argument("--postgres-url", default=os.environ.get("DATABASE_URL", DEFAULT_POSTGRES))
     parser.add_argument("--keep", action="store_true", help="keep the databases afterwards")
+    parser.add_argument(
+        "--ledger",
+        metavar="DATABASE_URL",
+        help="only the ledger figures on an existing database (e.g. one kept by --keep): "
+        "verify_ledger in one process and in parallel, and the trend live and from snapshots",
+    )
     args = parser.parse_args()
+    if args.ledger:
+        print(json.dumps(ledger_figures(args.ledger, args.runs or 5), indent=2))
+        return
     plan = dict(QUICK if args.quick else FULL)
     if args.sizes:
         plan["sizes"] = sorted(args.sizes)

@@ -36,6 +36,9 @@ DEFAULTS = {
     "SENSI_LEDGER_KEYS": [],
     "SENSI_LEDGER_ANCHOR_FILE": "",
     "SENSI_DB_APP_ROLE": "sensi_app",
+    # Processes a full ledger check runs in parallel on PostgreSQL, each over its own chunk of
+    # entries (0: one per CPU core; 1: none besides the caller's).
+    "SENSI_LEDGER_VERIFY_WORKERS": 0,
 }
 
 

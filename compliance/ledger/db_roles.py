@@ -10,7 +10,8 @@ migrations create) and then narrows the ledger's tables:
   empties (the trigger still checks that the entry is past its retention period);
 - head: SELECT, INSERT and UPDATE (its trigger lets it move only forward, to the last entry);
 - checks: SELECT and INSERT (a failed check cannot be deleted);
-- retention period: SELECT.
+- retention period: SELECT;
+- trend snapshots and their counts: SELECT and INSERT (a closed month is never rewritten).
 
 It does nothing when the role is not set or does not exist (SQLite, a single-role setup),
 so that `migrate` works everywhere; it runs in migration 0009 and after every `migrate`.
@@ -27,6 +28,9 @@ LEDGER_GRANTS = {
     "compliance_ledgerhead": ["SELECT, INSERT, UPDATE"],
     "compliance_ledgercheck": ["SELECT, INSERT"],
     "compliance_ledgerretention": ["SELECT"],
+    # Trend snapshots (compliance.models.snapshots): written once, never changed.
+    "compliance_trendsnapshot": ["SELECT, INSERT"],
+    "compliance_trendcount": ["SELECT, INSERT"],
 }
 
 
@@ -42,7 +46,9 @@ def app_role(connection) -> str | None:
         return role if cursor.fetchone() else None
 
 
-def grant_statements(role: str, quote) -> list[str]:
+def grant_statements(role: str, quote, tables=None) -> list[str]:
+    """The grants; `tables`: the narrowed tables that exist yet (an earlier migration runs
+    this before later ones create theirs), None: all."""
     name = quote(role)
     statements = [
         f"GRANT USAGE ON SCHEMA public TO {name}",
@@ -53,6 +59,8 @@ def grant_statements(role: str, quote) -> list[str]:
         f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {name}",
     ]
     for table, grants in LEDGER_GRANTS.items():
+        if tables is not None and table not in tables:
+            continue
         statements.append(f"REVOKE ALL ON {table} FROM {name}")
         statements.extend(f"GRANT {grant} ON {table} TO {name}" for grant in grants)
     return statements
@@ -63,7 +71,8 @@ def grant_app_role(connection) -> str | None:
     role = app_role(connection)
     if role is None:
         return None
+    tables = set(connection.introspection.table_names())
     with connection.cursor() as cursor:
-        for sql in grant_statements(role, connection.ops.quote_name):
+        for sql in grant_statements(role, connection.ops.quote_name, tables):
             cursor.execute(sql)
     return role

@@ -9,19 +9,33 @@ Both also compare the chain with the newest checkpoint outside the database
 is noticed.
 """
 
+import hashlib
+import hmac
+import json
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
+from json.encoder import encode_basestring_ascii
 
+from django.db import connections, router
+from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from content.languages import current_language
 
+from .. import app_settings
 from ..dates import local_datetime
 from ..models import LedgerCheck, LedgerEntry, LedgerHead
 from ..models.ledger import GENESIS_HASH, KEYED_FORMAT, VERIFIED_FIELDS, content_problem
+from . import keys as ledger_keys
 from .anchor import anchor_problem
 
-CHUNK = 20_000
+# Entries per chunk: each chunk is verified on its own (in parallel on PostgreSQL) and the
+# chunks are joined at their boundaries; rows are streamed in batches of FETCH.
+CHUNK = 50_000
+FETCH = 5_000
 
 
 @dataclass(frozen=True)
@@ -75,48 +89,256 @@ def _no_progress(done: int, total: int | None = None, stage: str = "") -> None:
     pass
 
 
+# --- one chunk of entries ---------------------------------------------------------------------
+#
+# A chunk checks each entry's content and, from its second entry on, that the entry follows
+# the one before it (no gap in `seq`, the previous hash, keyed after keyed). What it cannot
+# know alone, whether its first entry follows the chunk before it and whether a keyed entry
+# came before it, `_join` checks at the boundaries, in order. The problem reported is the
+# same, at the same entry, as one pass over the whole chain would report.
+
+# What one pass checks at an entry, in this order; the first that fails is the problem.
+MISSING, CHAIN, UNKEYED = "missing", "chain", "unkeyed"
+
+
+@dataclass(frozen=True)
+class _Broken:
+    seq: int  # the first broken entry
+    problem: str  # MISSING, CHAIN, UNKEYED or a key of PROBLEMS
+    expected: int = 0  # for MISSING: the entry that is missing
+    # The last intact entry before it, or None: the entry before the chunk.
+    intact: tuple[int, str] | None = None
+
+
+@dataclass(frozen=True)
+class _Chunk:
+    rows: int = 0
+    first: tuple[int, str] = (0, "")  # its first entry: seq, previous hash
+    last: tuple[int, str] = (0, "")  # its last entry: seq, entry hash
+    keyed: bool = False  # it holds a keyed entry (up to `broken`)
+    # Its first unkeyed entry (up to `broken`), broken if a keyed entry came before it.
+    first_unkeyed: _Broken | None = None
+    broken: _Broken | None = None
+
+
+def _row_checker():
+    """`check(row) -> problem | None` for rows of VERIFIED_FIELDS and entry_hash: the same
+    verdict as `content_problem`, with the keys read once and the canonical JSON of the
+    common case (format 3) written directly; other formats go through `content_problem`."""
+    keys = dict(ledger_keys.configured())
+    sha256, hmac_digest, compare = hashlib.sha256, hmac.digest, hmac.compare_digest
+
+    def check(row) -> str | None:
+        (
+            seq, kind, employee_id, version_id, language, text_hash, confirmed_at,
+            recorded_at, recorded_by_id, reason, previous_hash, hash_format,
+            digest, salt, anonymised_at, key_id, entry_hash,
+        ) = row  # fmt: skip
+        if hash_format != KEYED_FORMAT:
+            values = dict(zip(VERIFIED_FIELDS, row[:-1], strict=True))
+            return content_problem(values, entry_hash)
+        if anonymised_at is None:
+            personal = PERSONAL_JSON % (_j(employee_id), _j(reason), _j(recorded_by_id), _j(salt))
+            if sha256(personal.encode()).hexdigest() != digest:
+                return "personal"
+        elif employee_id or recorded_by_id or reason or salt:
+            return "personal"
+        secret = keys.get(key_id)
+        if secret is None:
+            return "key"
+        content = CONTENT_V3_JSON % (
+            _j(confirmed_at.astimezone(UTC).isoformat()),
+            _j(hash_format),
+            _j(key_id),
+            _j(kind),
+            _j(language),
+            _j(version_id),
+            _j(digest),
+            _j(previous_hash),
+            _j(recorded_at.astimezone(UTC).isoformat()),
+            _j(seq),
+            _j(text_hash),
+        )
+        if not compare(hmac_digest(secret, content.encode(), "sha256").hex(), entry_hash):
+            return "content"
+        return None
+
+    return check
+
+
+def _j(value) -> str:
+    """A value as `canonical` (json.dumps) writes it."""
+    if value.__class__ is str:
+        return encode_basestring_ascii(value)
+    if value is None:
+        return "null"
+    if value.__class__ is int:
+        return int.__repr__(value)
+    return json.dumps(value)
+
+
+# `canonical` of the personal fields with the salt, and of the content of format 3: the keys
+# sorted as json.dumps(sort_keys=True) sorts them (tests compare both on the same values).
+PERSONAL_JSON = '{"employee_id":%s,"reason":%s,"recorded_by_id":%s,"salt":%s}'
+CONTENT_V3_JSON = (
+    '{"confirmed_at":%s,"hash_format":%s,"key_id":%s,"kind":%s,"language":%s,'
+    '"obligation_version_id":%s,"personal_digest":%s,"previous_hash":%s,"recorded_at":%s,'
+    '"seq":%s,"text_hash":%s}'
+)
+
+
+def _check_chunk(after: int, upto: int, tick=None) -> _Chunk:
+    """Verify the entries with `after < seq <= upto`, read in batches of FETCH (memory
+    stays flat), up to the first problem; `tick(rows)` hears each batch."""
+    check = _row_checker()
+    rows = 0
+    first = last = None
+    keyed = False
+    first_unkeyed = None
+    cursor = after
+    while True:
+        batch = list(
+            LedgerEntry.objects.filter(seq__gt=cursor, seq__lte=upto)
+            .order_by("seq")
+            .values_list(*VERIFIED_FIELDS, "entry_hash")[:FETCH]
+        )
+        for row in batch:
+            seq, previous_hash, hash_format, entry_hash = row[0], row[10], row[11], row[-1]
+            problem, expected = None, 0
+            if last is not None:
+                if seq != last[0] + 1:
+                    problem, expected = MISSING, last[0] + 1
+                elif previous_hash != last[1]:
+                    problem = CHAIN
+                elif keyed and hash_format != KEYED_FORMAT:
+                    problem = UNKEYED
+            if hash_format != KEYED_FORMAT and first_unkeyed is None:
+                first_unkeyed = _Broken(seq, UNKEYED, intact=last)
+            if problem is None:
+                problem = check(row)
+            if problem:
+                broken = _Broken(seq, problem, expected, intact=last)
+                return _Chunk(rows, first or (seq, previous_hash), last or (0, ""), keyed,
+                              first_unkeyed, broken)  # fmt: skip
+            rows += 1
+            first = first or (seq, previous_hash)
+            last = (seq, entry_hash)
+            keyed = keyed or hash_format == KEYED_FORMAT
+        if tick is not None:
+            tick(len(batch))
+        if len(batch) < FETCH:
+            break
+        cursor = batch[-1][0]
+    return _Chunk(rows, first or (0, ""), last or (0, ""), keyed, first_unkeyed)
+
+
+def _first_broken(chunk: _Chunk, keyed_before: bool) -> _Broken | None:
+    """The chunk's first problem, given whether a keyed entry came before it; at one entry,
+    a gap or a broken link comes before "unkeyed", and that before the content."""
+    unkeyed = chunk.first_unkeyed if keyed_before else None
+    candidates = [b for b in (chunk.broken, unkeyed) if b is not None]
+    if not candidates:
+        return None
+    rank = {MISSING: 0, CHAIN: 1, UNKEYED: 2}
+    return min(candidates, key=lambda b: (b.seq, rank.get(b.problem, 3)))
+
+
+def _join(chunks, after_seq: int, previous_hash: str, keyed: bool):
+    """Join the chunks' results in order, as one pass over the chain would have found them:
+    returns the last intact (seq, hash), whether a keyed entry came before it, and the
+    first broken entry or None."""
+    last = (after_seq, previous_hash)
+    for chunk in chunks:
+        if not chunk.first[0]:
+            continue  # no entries in this range
+        seq, previous = chunk.first
+        if seq != last[0] + 1:
+            return last, keyed, _Broken(seq, MISSING, last[0] + 1)
+        if previous != last[1]:
+            return last, keyed, _Broken(seq, CHAIN)
+        if broken := _first_broken(chunk, keyed):
+            return broken.intact or last, keyed, broken
+        last, keyed = chunk.last, keyed or chunk.keyed
+    return last, keyed, None
+
+
+def _message(broken: _Broken) -> str:
+    if broken.problem == MISSING:
+        return _("entry #%(seq)s before it is missing") % {"seq": broken.expected}
+    if broken.problem == CHAIN:
+        return _("it does not chain to the entry before it")
+    if broken.problem == UNKEYED:
+        return _("it is not keyed although an entry before it is")
+    return PROBLEMS[broken.problem]()
+
+
+# --- the whole chain ---------------------------------------------------------------------------
+
+
+def _workers(chunks: int) -> int:
+    """Processes for the chunks: several only on PostgreSQL outside a transaction (each
+    process reads with its own connection, which sees only committed rows)."""
+    if chunks < 2 or connections[router.db_for_read(LedgerEntry)].vendor != "postgresql":
+        return 1
+    if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+        return 1
+    wanted = app_settings.SENSI_LEDGER_VERIFY_WORKERS or os.cpu_count() or 1
+    return max(1, min(wanted, chunks))
+
+
+def _check_chunk_in_worker(after: int, upto: int) -> _Chunk:
+    try:
+        return _check_chunk(after, upto)
+    finally:
+        connections.close_all()
+
+
+def _chunks_in_parallel(ranges, workers: int, report):
+    """Each range in a forked process of its own connection; the results in order."""
+    # A forked process must not use its parent's connections: close them, so that each
+    # process opens its own (the parent reopens on its next query).
+    connections.close_all()
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        futures = [pool.submit(_check_chunk_in_worker, after, upto) for after, upto in ranges]
+        for future in as_completed(futures):
+            report(future.result().rows)
+        return [future.result() for future in futures]
+
+
 def _walk(
     after_seq: int, previous_hash: str, keyed: bool, progress=_no_progress
 ) -> tuple[int, str, Verification | None]:
-    """Verify entries after `after_seq`, streamed; `keyed`: the chain before them already
-    holds a keyed entry, so every entry must be keyed. Returns the last seq and hash, and a
-    failed Verification at the first broken entry."""
-    expected_seq = after_seq + 1
-    head = LedgerHead.objects.filter(pk=1).values_list("last_seq", flat=True).first()
+    """Verify entries after `after_seq` in chunks; `keyed`: the chain before them already
+    holds a keyed entry, so every entry must be keyed. Returns the last intact seq and hash,
+    and a failed Verification at the first broken entry."""
+    head = LedgerHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
+    top = LedgerEntry.objects.filter(seq__gt=after_seq).aggregate(top=Max("seq"))["top"]
+    top = top or after_seq
     stage = _("Verifying entries")
-    progress(0, head or None, stage)
-    rows = (
-        LedgerEntry.objects.filter(seq__gt=after_seq)
-        .order_by("seq")
-        .values_list(*VERIFIED_FIELDS, "entry_hash")
-    )
-    for row in rows.iterator(chunk_size=CHUNK):
-        values = dict(zip(VERIFIED_FIELDS, row[:-1], strict=True))
-        seq, entry_hash = values["seq"], row[-1]
-        problem = None
-        if seq != expected_seq:
-            problem = _("entry #%(seq)s before it is missing") % {"seq": expected_seq}
-        elif values["previous_hash"] != previous_hash:
-            problem = _("it does not chain to the entry before it")
-        elif keyed and values["hash_format"] != KEYED_FORMAT:
-            problem = _("it is not keyed although an entry before it is")
-        elif kind := content_problem(values, entry_hash):
-            problem = PROBLEMS[kind]()
-        if problem:
-            return expected_seq - 1, previous_hash, Verification(seq - 1, seq, problem)
-        keyed = keyed or values["hash_format"] == KEYED_FORMAT
-        previous_hash, expected_seq = entry_hash, seq + 1
-        if seq % 1000 == 0:
-            progress(seq, max(head or 0, seq), stage)
-    if expected_seq > 1 and not keyed:
+    total = max(head, top)
+    progress(after_seq, total or None, stage)
+    done = after_seq
+
+    def report(rows: int) -> None:
+        nonlocal done
+        done += rows
+        progress(done, total, stage)
+
+    ranges = [(lo, min(lo + CHUNK, top)) for lo in range(after_seq, top, CHUNK)]
+    workers = _workers(len(ranges))
+    if workers > 1:
+        chunks = _chunks_in_parallel(ranges, workers, report)
+    else:  # one after another, and only up to the first broken chunk
+        chunks = (_check_chunk(after, upto, report) for after, upto in ranges)
+    (last_seq, last_hash), keyed, broken = _join(chunks, after_seq, previous_hash, keyed)
+    if broken:
+        return last_seq, last_hash, Verification(broken.seq - 1, broken.seq, _message(broken))
+    if last_seq and not keyed:
         # Since migration 0008 every chain holds a keyed entry; one without any was rewritten
         # in plain SHA-256 from its start.
-        return (
-            expected_seq - 1,
-            previous_hash,
-            Verification(expected_seq - 1, 1, _("the chain holds no keyed entry")),
-        )
-    return expected_seq - 1, previous_hash, None
+        return last_seq, last_hash, Verification(last_seq, 1, _("the chain holds no keyed entry"))
+    return last_seq, last_hash, None
 
 
 def _hash_at(seq: int) -> str | None:
@@ -164,6 +386,12 @@ def verify_ledger(*, full: bool = True, progress=_no_progress) -> Verification:
             )
     if failure is None and (problem := anchor_problem(last_seq, _hash_at)):
         failure = Verification(last_seq, last_seq + 1, problem)
+    if failure is None and full:
+        from ..reports.snapshots import snapshot_problem
+
+        if broken := snapshot_problem():
+            seq, problem = broken
+            failure = Verification(last_seq, seq, problem)
     result = failure or Verification(
         last_seq,
         full_check_at=None if full else (last_full.checked_at if last_full else None),

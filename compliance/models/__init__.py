@@ -4,6 +4,7 @@ from .obligations import Obligation, ObligationVersion
 from .organisation import Dienststelle, Employee, Ressort
 from .reminders import Reminder
 from .roles import RessortAssignment
+from .snapshots import TrendCount, TrendSnapshot
 from .status import ObligationStatus
 
 __all__ = [
@@ -20,4 +21,6 @@ __all__ = [
     "ReportAccess",
     "Ressort",
     "RessortAssignment",
+    "TrendCount",
+    "TrendSnapshot",
 ]

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from ..dates import add_months
 from .selectors import Selection, regroup
+from .snapshots import snapshot_counts
 
 TREND_MONTHS = 12
 
@@ -56,10 +57,15 @@ def _bucket(column_sql: str, bounds: list, lo: int, hi: int) -> tuple[str, list]
     return sql, [bounds[mid], *low_params, *high_params]
 
 
-def trend(selection: Selection) -> list[TrendPoint]:
+def trend(selection: Selection, *, live: bool = False) -> list[TrendPoint]:
     """For each of the last twelve month ends: of the acknowledgements required then, how
     many had a confirmation within the obligation's recurrence window (any time before, for
-    obligations without recurrence). Two queries; see docs/compliance-reports.md.
+    obligations without recurrence); see docs/compliance-reports.md.
+
+    The months are closed, so their counts come from the monthly snapshots kept with the
+    ledger (`compliance.reports.snapshots`, taken on first need), summed over the scope's
+    Ressorts: a few hundred rows. `live` (or a selection the snapshots cannot serve)
+    computes them from the status rows and the ledger instead, in two queries.
 
     Required at a month end: today's active employees in scope who had joined by then, for
     each selected obligation already in force then.
@@ -68,8 +74,10 @@ def trend(selection: Selection) -> list[TrendPoint]:
     obligations = {o.pk: o for o in selection.obligations}
     if not obligations:
         return []
-    required = _required_per_month(selection, ends)
-    current = _current_per_month(selection, ends)
+    counts = None if live else snapshot_counts(selection, ends)
+    if counts is None:
+        counts = _required_per_month(selection, ends), _current_per_month(selection, ends)
+    required, current = counts
     points = []
     for k, end in enumerate(ends):
         in_force = [pk for pk, o in obligations.items() if o.in_force_since <= end]
@@ -93,8 +101,11 @@ def from_first_month_with_data(points: list[TrendPoint]) -> list[TrendPoint]:
 MASK_BITS = 60  # obligations per query in _required_per_month: bits of a signed 64-bit sum
 
 
-def _required_per_month(selection: Selection, ends: list[date]) -> dict[int, list[int]]:
-    """Per obligation and month end: status rows of employees who had joined by then.
+def _required_per_month(
+    selection: Selection, ends: list[date], *, by_ressort: bool = False
+) -> dict[int, list[int]]:
+    """Per obligation and month end: status rows of employees who had joined by then (keyed
+    by (Ressort, obligation) when `by_ressort`, for the snapshots).
 
     Each employee's rows are folded into one row (see `regroup`): their entry date (one
     value for everybody who joined before the first month end) and a bit mask of their
@@ -114,26 +125,30 @@ def _required_per_month(selection: Selection, ends: list[date]) -> dict[int, lis
             default=Value(0),
             output_field=IntegerField(),
         )
+        ressort = Max("employee__ressort_id") if by_ressort else Value(None, IntegerField())
         per_employee = (
             selection.status_rows()
             .filter(obligation_id__in=chunk)
             .values("employee_id")
-            .annotate(joined=Max(joined), mask=Sum(bit))
+            .annotate(r_key=ressort, joined=Max(joined), mask=Sum(bit))
             .order_by()
         )
-        for day, mask, n in regroup(per_employee, keys=["joined", "mask"], sums=[]):
+        for r_key, day, mask, n in regroup(per_employee, keys=["r_key", "joined", "mask"], sums=[]):
             day = day if isinstance(day, date) else date.fromisoformat(day)
             for i, pk in enumerate(chunk):
                 if mask >> i & 1:
                     for k, end in enumerate(ends):
                         if day <= end:
-                            result[pk][k] += n
+                            result[(r_key, pk) if by_ressort else pk][k] += n
     return result
 
 
-def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list[int]]:
-    """Ledger entries grouped by obligation and by where their confirmation and the next
-    confirmation of the same person fall among the month boundaries.
+def _current_per_month(
+    selection: Selection, ends: list[date], *, by_ressort: bool = False
+) -> dict[int, list[int]]:
+    """Ledger entries grouped by obligation (and Ressort when `by_ressort`) and by where
+    their confirmation and the next confirmation of the same person fall among the month
+    boundaries.
 
     An entry makes its person current at a month end if it is the latest confirmation
     before that end (the next one comes after it, or never) and lies within the recurrence
@@ -154,6 +169,7 @@ def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list
         # fetch every row by it, which is slower than one pass over the table.
         selection.ledger_entries()
         .annotate(
+            r_key=F("employee__ressort_id") if by_ressort else Value(None, IntegerField()),
             obligation=F("obligation_version__obligation_id"),
             next_at=Window(
                 Lead("confirmed_at"),
@@ -161,7 +177,7 @@ def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list
                 order_by=[F("confirmed_at").asc(), F("seq").asc()],
             ),
         )
-        .values("obligation", "confirmed_at", "next_at")
+        .values("r_key", "obligation", "confirmed_at", "next_at")
         .order_by()
     )
     connection = connections[entries.db]
@@ -171,15 +187,15 @@ def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list
     at_sql, at_params = _bucket(f"w.{q('confirmed_at')}", adapted, 0, len(bounds))
     next_sql, next_params = _bucket(f"w.{q('next_at')}", adapted, 0, len(bounds))
     sql = (
-        f"SELECT w.{q('obligation')}, {at_sql},"
+        f"SELECT w.{q('r_key')}, w.{q('obligation')}, {at_sql},"
         f" CASE WHEN w.{q('next_at')} IS NULL THEN -1 ELSE {next_sql} END, COUNT(*)"
-        f" FROM ({inner}) w GROUP BY 1, 2, 3"
+        f" FROM ({inner}) w GROUP BY 1, 2, 3, 4"
     )
     recurrence = {o.pk: o.recurrence_months for o in selection.obligations}
     result = defaultdict(lambda: [0] * len(ends))
     with connection.cursor() as cursor:
         cursor.execute(sql, [*at_params, *next_params, *inner_params])
-        for obligation, at, following, n in cursor.fetchall():
+        for r_key, obligation, at, following, n in cursor.fetchall():
             months = recurrence[obligation]
             for k in range(len(ends)):
                 upper = index[uppers[k]]
@@ -187,5 +203,5 @@ def _current_per_month(selection: Selection, ends: list[date]) -> dict[int, list
                 latest = following == -1 or following > upper  # next one after it
                 recent = months is None or at > index[lowers[(months, k)]]
                 if before_end and latest and recent:
-                    result[obligation][k] += n
+                    result[(r_key, obligation) if by_ressort else obligation][k] += n
     return result

@@ -484,6 +484,7 @@ env_setting("SENSI_RETENTION_REMINDER_DAYS", int)
 env_setting("SENSI_RETENTION_ACKNOWLEDGEMENT_DAYS", int)
 env_setting("SENSI_LEDGER_KEYS", parse_list)
 env_setting("SENSI_LEDGER_ANCHOR_FILE")
+env_setting("SENSI_LEDGER_VERIFY_WORKERS", int)
 env_setting("SENSI_DB_APP_ROLE")
 # Accessibility statement (accessibility/app_settings.py).
 env_setting("SENSI_ACCESSIBILITY_FEEDBACK_EMAIL")

@@ -3,12 +3,18 @@
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from compliance.ledger import triggers as ledger_triggers
+from compliance.ledger import verify
 from compliance.ledger.verify import current_verification, verify_ledger
 from compliance.models import LedgerEntry
-from compliance.models.ledger import LedgerIsAppendOnly
+from compliance.models.ledger import (
+    VERIFIED_FIELDS,
+    LedgerIsAppendOnly,
+    compute_entry_hash,
+    content_problem,
+)
 from compliance.services import record_correction
 from tests.factories import UserFactory, employee, obligation
 
@@ -136,3 +142,180 @@ def test_reports_keep_showing_a_broken_chain_until_a_full_check_passes(entries):
     assert not verify_ledger().ok
     result = current_verification()
     assert not result.ok and result.first_broken == 2
+
+
+# --- chunks: the same verdict however the chain is split ------------------------------------
+
+COLUMNS = (*VERIFIED_FIELDS, "entry_hash")
+CHUNKINGS = [(50_000, 5_000), (1, 1), (2, 1), (3, 2)]  # (CHUNK, FETCH)
+
+
+@pytest.fixture
+def chain():
+    """Eight entries; the reasons hold what JSON escapes."""
+    person = employee()
+    version = obligation().versions.get()
+    admin = UserFactory()
+    for n in range(8):
+        record_correction(
+            employee=person,
+            version=version,
+            confirmed_at=timezone.now(),
+            language="de",
+            reason=f'Papier {n}: „Prüfung“ \\ "zitiert"\n☂',
+            recorded_by=admin,
+        )
+
+
+def _shift(after, by):
+    """Move the entries after `after` by `by` places (in two steps, past unique keys)."""
+    table = "compliance_ledgerentry"
+    raw_sql(f"UPDATE {table} SET seq = seq + 1000 WHERE seq > %s", [after])
+    raw_sql(f"UPDATE {table} SET seq = seq - 1000 + %s WHERE seq > 1000", [by])
+
+
+def edit_content():
+    raw_sql("UPDATE compliance_ledgerentry SET language = 'en' WHERE seq = %s", [4])
+
+
+def edit_personal():
+    raw_sql("UPDATE compliance_ledgerentry SET reason = 'gefälscht' WHERE seq = %s", [4])
+
+
+def delete_middle():
+    raw_sql("DELETE FROM compliance_ledgerentry WHERE seq = %s", [4])
+
+
+def delete_two():
+    raw_sql("DELETE FROM compliance_ledgerentry WHERE seq IN (3, 4)", [])
+
+
+def delete_first():
+    raw_sql("DELETE FROM compliance_ledgerentry WHERE seq = %s", [1])
+
+
+def delete_last():
+    raw_sql("DELETE FROM compliance_ledgerentry WHERE seq = %s", [8])
+
+
+def delete_and_close_gap():
+    """Delete entry 4 and renumber the rest, so that `seq` has no gap."""
+    delete_middle()
+    _shift(4, -1)
+
+
+def insert():
+    """A forged entry at 4 that chains to 3; the entries after it move up by one."""
+    _shift(3, 1)
+    previous = LedgerEntry.objects.get(seq=3)
+    values = {
+        **previous.values(),
+        "seq": 4,
+        "previous_hash": previous.entry_hash,
+        "entry_hash": "f" * 64,
+    }
+    placeholders = ", ".join(["%s"] * len(COLUMNS))
+    raw_sql(
+        f"INSERT INTO compliance_ledgerentry ({', '.join(COLUMNS)}) VALUES ({placeholders})",
+        [values[c] for c in COLUMNS],
+    )
+
+
+def swap():
+    """Entries 4 and 5 change places."""
+    table = "compliance_ledgerentry"
+    raw_sql(f"UPDATE {table} SET seq = 1000 WHERE seq = %s", [4])
+    raw_sql(f"UPDATE {table} SET seq = 4 WHERE seq = %s", [5])
+    raw_sql(f"UPDATE {table} SET seq = 5 WHERE seq = %s", [1000])
+
+
+def unkey():
+    """Entry 5 rewritten in plain SHA-256 (format 2), which needs no key."""
+    values = {**LedgerEntry.objects.get(seq=5).values(), "hash_format": 2, "key_id": ""}
+    raw_sql(
+        "UPDATE compliance_ledgerentry SET hash_format = 2, key_id = '', entry_hash = %s"
+        " WHERE seq = 5",
+        [compute_entry_hash(values)],
+    )
+
+
+TAMPERING = {
+    # what was done: (the first broken entry, words of the problem)
+    edit_content: (4, "content"),
+    edit_personal: (4, "personal"),
+    delete_middle: (5, "#4"),
+    delete_two: (5, "#3"),
+    delete_first: (2, "#1"),
+    delete_last: (8, "#7"),
+    delete_and_close_gap: (4, "chain"),
+    insert: (4, "content"),
+    swap: (4, "chain"),
+    unkey: (5, "not keyed"),
+}
+
+
+def test_the_fast_check_of_an_entry_agrees_with_the_definition_of_its_hash(chain):
+    from compliance.ledger.verify import _row_checker
+
+    check = _row_checker()
+    for entry in LedgerEntry.objects.all():
+        row = [*entry.values().values(), entry.entry_hash]
+        assert check(row) is None
+        for field, value in [("reason", "x"), ("seq", 99), ("language", "en"), ("key_id", "z")]:
+            values = {**entry.values(), field: value}
+            expected = content_problem(values, entry.entry_hash)
+            assert expected and check([*values.values(), entry.entry_hash]) == expected
+
+
+@pytest.mark.parametrize("chunking", CHUNKINGS, ids=lambda c: f"chunk{c[0]}-fetch{c[1]}")
+@pytest.mark.parametrize("tamper", TAMPERING, ids=lambda f: f.__name__)
+def test_each_kind_of_tampering_is_named_at_the_same_entry_however_the_chain_is_split(
+    chain, tamper, chunking, monkeypatch
+):
+    assert verify_ledger().ok
+    tamper()
+    monkeypatch.setattr(verify, "CHUNK", chunking[0])
+    monkeypatch.setattr(verify, "FETCH", chunking[1])
+    with translation.override("en"):
+        result = verify_ledger()
+    first_broken, words = TAMPERING[tamper]
+    assert not result.ok and result.first_broken == first_broken
+    assert words in result.problem
+
+
+@pytest.mark.parametrize("chunking", CHUNKINGS, ids=lambda c: f"chunk{c[0]}-fetch{c[1]}")
+def test_an_intact_chain_verifies_however_it_is_split(chain, chunking, monkeypatch):
+    monkeypatch.setattr(verify, "CHUNK", chunking[0])
+    monkeypatch.setattr(verify, "FETCH", chunking[1])
+    result = verify_ledger()
+    assert result.ok and result.entries == 8
+    assert verify_ledger(full=False).ok
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="parallel: PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("tamper", [None, edit_content, delete_middle, swap, unkey])
+def test_on_postgresql_chunks_are_verified_in_parallel_processes(
+    chain, tamper, monkeypatch, settings
+):
+    settings.SENSI_LEDGER_VERIFY_WORKERS = 2
+    monkeypatch.setattr(verify, "CHUNK", 2)
+    monkeypatch.setattr(verify, "FETCH", 1)
+    parallel = []
+    real = verify._chunks_in_parallel
+    monkeypatch.setattr(
+        verify,
+        "_chunks_in_parallel",
+        lambda *args: parallel.append(args[1]) or real(*args),
+    )
+    if tamper is not None:
+        tamper()
+    with translation.override("en"):
+        result = verify_ledger()
+    assert parallel == [2]
+    if tamper is None:
+        assert result.ok and result.entries == 8
+    else:
+        first_broken, words = TAMPERING[tamper]
+        assert not result.ok and result.first_broken == first_broken
+        assert words in result.problem
