@@ -25,6 +25,9 @@ pytestmark = [
         not os.environ.get("DATABASE_REPLICA_URL"), reason="needs DATABASE_REPLICA_URL"
     ),
     pytest.mark.django_db(transaction=True, databases=["default", "replica"]),
+    # One pytest-xdist worker runs them all: pausing the replica's replay (below) must not
+    # hold up another worker's replica test.
+    pytest.mark.xdist_group("replica"),
 ]
 
 VERSION = {"HTTP_X_EXPERIENCE_API_VERSION": "1.0.3"}
