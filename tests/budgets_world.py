@@ -33,8 +33,8 @@ from compliance.services import create_obligation
 from courses.models import LessonPage, ModulePage
 from impulses.services import answer_impulse
 from quizzes.models import QuizPage
-from seminars.services import register
 from selfcheck.services import submit_check
+from seminars.services import register
 from tests.compliance.reports.org import acknowledge, staff, user_with
 from tests.factories import (
     UserFactory,

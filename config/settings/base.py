@@ -116,6 +116,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "config.middleware.SensiCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # One query for the sites, locales and live page tree, shared by the whole request.
+    "content.site_cache.SiteCacheMiddleware",
     # Before SecurityMiddleware answers: it sets COOP only where no policy is set yet.
     "config.middleware.LMSWindowMiddleware",
     "config.middleware.SensiLocaleMiddleware",
