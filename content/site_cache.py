@@ -23,8 +23,9 @@ from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
 CACHE_KEY = "sensi:site-structure:1"
-# Requests that never render a Wagtail page do not load the structure.
-SKIPPED_PREFIXES = ("/xapi/", "/static/", "/media/", "/cms/", "/django-admin/")
+# Requests that never render a learner's page do not load the structure (the admin, where
+# editors publish, always reads the tree itself).
+SKIPPED_PREFIXES = ("/xapi/", "/static/", "/media/", *settings.SENSI_ADMIN_PATH_PREFIXES)
 
 
 @dataclass
@@ -175,8 +176,10 @@ def build() -> SiteStructure:
 
 
 def invalidate(**kwargs) -> None:
-    """Drop the cached structure (a signal receiver: any sender, any arguments)."""
+    """Drop the cached structure (a signal receiver: any sender, any arguments). The rest of
+    the request that changed the tree reads the database, not the structure it loaded."""
     cache.delete(CACHE_KEY)
+    _current.set(None)
 
 
 def locale_for(language_code: str) -> Locale:
