@@ -17,17 +17,16 @@ from quizzes.selectors import RESULT_NOTICES_HOOK
 from .certificates.confirmation_pdf import confirmation_pdf
 from .models import LedgerEntry
 from .models.obligations import text_hash
-from .selectors import employee_for, obligations_for
+from .selectors import employee_for, obligations_for, obligations_of_user
 from .services import AcknowledgementRefused, confirm_acknowledgement
 
 
 @register_section
 def obligations_section(request):
     """The employee's obligations at the top of "Meine Schulungen"."""
-    employee = employee_for(request.user) if request.user.is_authenticated else None
-    if employee is None:
+    if not request.user.is_authenticated:
         return None
-    items = obligations_for(employee)
+    items = obligations_of_user(request.user)
     if not items:
         return None
     return render_to_string(

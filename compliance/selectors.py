@@ -3,12 +3,15 @@
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Coalesce
+from django.db.models.lookups import GreaterThanOrEqual
 from django.utils import timezone
 from wagtail.models import Locale
 
-from courses.models import ModulePage, ModuleProgress
-from courses.selectors import module_steps
+from content import site_cache
+from courses.models import LessonPage, LessonRead, ModulePage, ModuleProgress
+from courses.selectors import count_subquery, module_steps
 
 from .models import Employee, LedgerEntry, Obligation, ObligationStatus, ObligationVersion
 from .standing import Standing, standing
@@ -63,6 +66,8 @@ class MyObligation:
     version: ObligationVersion
     module_done: bool
     last_entry: LedgerEntry | None
+    # The module in the language asked for (its live translation, else the module itself).
+    module_page: ModulePage | None = None
 
     @property
     def obligation(self) -> Obligation:
@@ -80,13 +85,62 @@ class MyObligation:
 
 def obligations_for(employee: Employee) -> list[MyObligation]:
     """The employee's active obligations with their standing, current version and the latest
-    ledger entry (for the PDF confirmation)."""
+    ledger entry (for the PDF confirmation). Three queries, however many obligations."""
+    return _my_obligations(ObligationStatus.objects.filter(employee=employee))
+
+
+def obligations_of_user(user) -> list[MyObligation]:
+    """`obligations_for` the active employee record of `user` (none: an empty list), without
+    looking the employee up first."""
+    return _my_obligations(
+        ObligationStatus.objects.filter(employee__user=user, employee__active=True)
+    )
+
+
+def _module_done_expression():
+    """`module_done_for` as an expression over ObligationStatus rows (the same rule): the
+    module completed, or, where the quiz is not required, every published lesson read."""
+    module = "obligation__module__"
+    completed = Exists(
+        ModuleProgress.objects.filter(
+            user_id=OuterRef("employee__user_id"),
+            module_key=OuterRef(f"{module}translation_key"),
+            completed_at__isnull=False,
+        )
+    )
+    lessons = LessonPage.objects.live().filter(
+        path__startswith=OuterRef(f"{module}path"), depth=OuterRef(f"{module}depth") + 1
+    )
+    read = LessonRead.objects.qualified().filter(
+        Exists(
+            LessonPage.objects.live().filter(
+                translation_key=OuterRef("lesson_key"),
+                path__startswith=OuterRef(OuterRef(f"{module}path")),
+                depth=OuterRef(OuterRef(f"{module}depth")) + 1,
+            )
+        ),
+        user_id=OuterRef("employee__user_id"),
+    )
+    return Case(
+        When(obligation__requires_quiz=True, then=completed),
+        default=GreaterThanOrEqual(
+            Coalesce(count_subquery(read), 0), Coalesce(count_subquery(lessons), 0)
+        ),
+        output_field=BooleanField(),
+    )
+
+
+def _my_obligations(statuses) -> list[MyObligation]:
     today = timezone.localdate()
     statuses = list(
-        ObligationStatus.objects.filter(employee=employee, obligation__active=True)
-        .select_related("obligation__module")
+        statuses.filter(obligation__active=True)
+        .select_related("obligation__module", "employee")
+        .annotate(module_done=_module_done_expression())
         .order_by("due_on")
     )
+    if not statuses:
+        return []
+    employee = statuses[0].employee
     obligation_ids = [s.obligation_id for s in statuses]
     versions = {}
     for version in ObligationVersion.objects.filter(obligation_id__in=obligation_ids).order_by(
@@ -102,16 +156,39 @@ def obligations_for(employee: Employee) -> list[MyObligation]:
         .order_by("seq")
     ):
         last_entries[entry.obligation_version.obligation_id] = entry
+    modules = _localized([status.obligation.module for status in statuses])
     return [
         MyObligation(
             status=status,
             standing=standing(status, today, versions[status.obligation_id].number),
             version=versions[status.obligation_id],
-            module_done=module_done_for(employee=employee, obligation=status.obligation),
+            module_done=status.module_done,
             last_entry=last_entries.get(status.obligation_id),
+            module_page=modules[status.obligation.module_id],
         )
         for status in statuses
     ]
+
+
+def _localized(modules: list[ModulePage]) -> dict[int, ModulePage]:
+    """Wagtail's `page.localized` for many modules at once: by module id, its live
+    translation in the active language, or the module itself (at most one query)."""
+    locale = site_cache.active_locale()
+    others = [module for module in modules if module.locale_id != locale.pk]
+    translations = {}
+    if others:
+        translations = {
+            page.translation_key: page
+            for page in ModulePage.objects.live().filter(
+                locale=locale, translation_key__in=[m.translation_key for m in others]
+            )
+        }
+    return {
+        module.pk: translations.get(module.translation_key, module)
+        if module.locale_id != locale.pk
+        else module
+        for module in modules
+    }
 
 
 def employee_for(user) -> Employee | None:

@@ -26,8 +26,10 @@ def unavailable_note(page, requested: str) -> dict | None:
     in its own language; None when nothing is to be said (an unknown code, the page's own
     language, or a page that does have a live version in that language)."""
     codes = dict(settings.LANGUAGES)
+    if requested not in codes:
+        return None  # nearly every page view: no note asked for, and no query for the locale
     own = page.locale.language_code
-    if requested not in codes or requested == own:
+    if requested == own:
         return None
     if page.get_translations().live().filter(locale__language_code=requested).exists():
         return None

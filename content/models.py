@@ -8,9 +8,10 @@ from wagtail.models import Page
 
 from .blocks import INLINE_FEATURES, PageStreamBlock
 from .panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
+from .site_cache import CachedTreeMixin, route_through_cache
 
 
-class HomePage(Page):
+class HomePage(CachedTreeMixin, Page):
     """The root of each language's site: a short welcome and the way into the trainings."""
 
     intro = RichTextField(_("introduction"), features=INLINE_FEATURES, blank=True)
@@ -23,6 +24,12 @@ class HomePage(Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """One query for a page of the cached live tree (content.site_cache), instead of
+        Wagtail's two a level; Wagtail's walk for anything else."""
+        found = route_through_cache(self, request, path_components)
+        return found or super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -16,6 +16,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from content.panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
+from content.site_cache import CachedTreeMixin
 from xapi.cmi5 import is_launch as cmi5_launch
 from xapi.launches import is_launch
 
@@ -28,8 +29,9 @@ class Topic(models.TextChoices):
     DATA_PROTECTION = "data_protection", _("Data protection")
 
 
-class LearnerPageMixin:
-    """Learning pages are for signed-in employees, and only inside a published module."""
+class LearnerPageMixin(CachedTreeMixin):
+    """Learning pages are for signed-in employees, and only inside a published module (their
+    view restrictions and translations come from the cached site structure)."""
 
     @method_decorator(login_required)
     def serve(self, request, *args, **kwargs):

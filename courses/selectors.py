@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from content import site_cache
 from quizzes.models import QuizAttempt, QuizPage
 
 from . import app_settings
@@ -68,7 +69,7 @@ def _children_of_outer(model):
     )
 
 
-def _count(queryset):
+def count_subquery(queryset):
     """COUNT(*) of a correlated subquery (a plain Func keeps Django from adding GROUP BY)."""
     return Subquery(
         queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"),
@@ -79,8 +80,8 @@ def _count(queryset):
 def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[ModuleCard]:
     """Every published module with its state and progress: in the learner's language, or in
     the default language (German) where a module has no version in the learner's language."""
-    locale = locale or Locale.get_active()
-    default = Locale.get_default()
+    locale = locale or site_cache.active_locale()
+    default = site_cache.default_locale()
     in_locale = Q(locale=locale)
     if locale != default:
         translated = ModulePage.objects.live().filter(locale=locale).values("translation_key")
@@ -104,8 +105,8 @@ def modules_for_learner(*, user, request, locale: Locale | None = None) -> list[
             )
         )
         .annotate(
-            lessons_total=_count(_children_of_outer(LessonPage)),
-            lessons_read=_count(lessons_read),
+            lessons_total=count_subquery(_children_of_outer(LessonPage)),
+            lessons_read=count_subquery(lessons_read),
             quiz_key=Subquery(_children_of_outer(QuizPage).values("translation_key")[:1]),
             # The first published lesson without a qualified read: where "Resume" goes.
             next_lesson_key=Subquery(
@@ -190,7 +191,13 @@ class ModuleOutline:
 
 
 def module_steps(module: ModulePage) -> tuple[list[LessonPage], QuizPage | None]:
-    """The module's published lessons in order, and its quiz (which always comes last)."""
+    """The module's published lessons in order, and its quiz (which always comes last): from
+    the cached site structure during a request (display-only pages: id, title, url, key),
+    else two queries."""
+    structure = site_cache.current()
+    if structure is not None and module.live and structure.pages.get(module.url_path):
+        quizzes = structure.live_children(module, QuizPage)
+        return structure.live_children(module, LessonPage), (quizzes[0] if quizzes else None)
     lessons = list(LessonPage.objects.live().child_of(module).order_by("path"))
     quiz = QuizPage.objects.live().child_of(module).first()
     return lessons, quiz

@@ -22,14 +22,20 @@ def start_module(*, user, module: ModulePage) -> ModuleProgress:
     return progress
 
 
-@transaction.atomic
-def record_lesson_visit(*, user, lesson: LessonPage) -> ModuleProgress:
-    """The learner opened a lesson: remember it for resuming. Opening does not make it read."""
+def record_lesson_visit(*, user, lesson: LessonPage) -> None:
+    """The learner opened a lesson: remember it for resuming. Opening does not make it read.
+    A started module costs one UPDATE; the first visit starts it (with its statement)."""
     module = lesson.get_parent().specific
-    progress = start_module(user=user, module=module)
-    progress.last_page_key = lesson.translation_key
-    progress.save(update_fields=["last_page_key", "updated_at"])
-    return progress
+    lesson._cached_parent_obj = module  # the lesson's position asks again
+    visited = ModuleProgress.objects.filter(user=user, module_key=module.translation_key).update(
+        last_page_key=lesson.translation_key, updated_at=timezone.now()
+    )
+    if visited:
+        return
+    with transaction.atomic():
+        progress = start_module(user=user, module=module)
+        progress.last_page_key = lesson.translation_key
+        progress.save(update_fields=["last_page_key", "updated_at"])
 
 
 @transaction.atomic

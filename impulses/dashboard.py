@@ -5,15 +5,14 @@ from django.template.loader import render_to_string
 from content.languages import current_language
 from courses.dashboard import register_section
 
-from .selectors import card_for, current_impulse_for
+from .selectors import dashboard_card_for
 
 
 @register_section
 def impulse_section(request):
     if not request.user.is_authenticated:
         return None
-    impulse = current_impulse_for(request.user, language=current_language())
-    if impulse is None:
+    card = dashboard_card_for(request.user, language=current_language())
+    if card is None:
         return None
-    card = card_for(impulse=impulse, user=request.user, source="dashboard")
     return render_to_string("impulses/my_impulse.html", {"card": card}, request=request)

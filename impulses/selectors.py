@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.conf import settings
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from compliance.models import Employee
@@ -109,6 +109,34 @@ class ImpulseCard:
     @property
     def correct_option(self) -> Option | None:
         return next((option for option in self.question.options if option.correct), None)
+
+
+def dashboard_card_for(user, *, language: str) -> ImpulseCard | None:
+    """This week's impulse for the learner as a card on "Meine Schulungen", with their answer
+    and digest subscription read in the same query (a second one for a translation)."""
+    answers = ImpulseAnswer.objects.filter(user=user, impulse_key=OuterRef("translation_key"))
+    fields = ("pk", "option_id", "correct", "answered_at")
+    page = (
+        scheduled()
+        .filter(audience_of(user))
+        .select_related("locale")
+        .annotate(
+            subscribed=Exists(DigestSubscription.objects.filter(user=user)),
+            **{f"answer_{f}": Subquery(answers.values(f)[:1]) for f in fields},
+        )
+        .first()
+    )
+    if page is None:
+        return None
+    answer = None
+    if page.answer_pk is not None:
+        answer = ImpulseAnswer(
+            user=user,
+            impulse_key=page.translation_key,
+            **{f: getattr(page, f"answer_{f}") for f in fields},
+        )
+    shown = in_language([page], language, fallback=True)[0]
+    return ImpulseCard(shown, shown.question_view(), answer, "dashboard", page.subscribed)
 
 
 def card_for(*, impulse: ImpulsePage, user, source: str) -> ImpulseCard:

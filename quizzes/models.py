@@ -14,12 +14,13 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from content.panels import PROMOTE_WITHOUT_SLUG, TITLE_AND_SLUG
+from content.site_cache import CachedTreeMixin
 
 from .blocks import QuestionStreamBlock
 from .questions import Question, questions_from_stream
 
 
-class QuizPage(RoutablePageMixin, Page):
+class QuizPage(CachedTreeMixin, RoutablePageMixin, Page):
     """The quiz at the end of a module. Scored on the server; every attempt is kept."""
 
     intro = models.TextField(_("introduction"), blank=True)

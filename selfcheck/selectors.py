@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.conf import settings
+from django.db.models import Subquery
 
 from .models import Answer, SelfCheckAnswer, SelfCheckRun, SelfCheckStep
 
@@ -32,6 +33,33 @@ def step_titles(keys, language: str) -> dict[UUID, SelfCheckStep]:
         if current is None or step.locale.language_code == language:
             found[step.translation_key] = step
     return found
+
+
+@dataclass(frozen=True)
+class Invitation:
+    """What the section on "Meine Schulungen" needs: whether the check is offered (some step
+    is active) and the employee's latest run (shown, not saved)."""
+
+    offered: bool
+    latest: SelfCheckRun | None
+
+
+def invitation_for(user) -> Invitation:
+    """One query: the latest run, read alongside whether any step is active."""
+    latest = SelfCheckRun.objects.filter(user=user, latest=True)
+    fields = ("pk", "completed_at", "done", "total")
+    row = (
+        SelfCheckStep.objects.filter(active=True)
+        .annotate(**{f"run_{f}": Subquery(latest.values(f)[:1]) for f in fields})
+        .values(*(f"run_{f}" for f in fields))
+        .first()
+    )
+    if row is None:
+        return Invitation(offered=False, latest=None)
+    if row["run_pk"] is None:
+        return Invitation(offered=True, latest=None)
+    run = SelfCheckRun(user=user, latest=True, **{f: row[f"run_{f}"] for f in fields})
+    return Invitation(offered=True, latest=run)
 
 
 def latest_run(user) -> SelfCheckRun | None:

@@ -21,6 +21,7 @@ from enum import StrEnum
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from accounts.groups import group_names
 from courses.models import Topic
 
 from ..models import RessortAssignment
@@ -138,8 +139,9 @@ NO_SCOPE = Scope()
 
 
 def scope_for(user) -> Scope:
-    """The report scope of a signed-in user (two queries: groups and assignments), looked up
-    once per request: the navigation and the report view both ask."""
+    """The report scope of a signed-in user (its groups, shared with the rest of the request,
+    and a Ressort-ISB's assignments), looked up once per request: the navigation and the
+    report view both ask."""
     if not user.is_authenticated or not user.is_active:
         return NO_SCOPE
     if not hasattr(user, "_report_scope"):
@@ -148,8 +150,7 @@ def scope_for(user) -> Scope:
 
 
 def _lookup_scope(user) -> Scope:
-    names = [role.value for role in Role]
-    groups = set(user.groups.filter(name__in=names).values_list("name", flat=True))
+    groups = group_names(user)
     grants = []
     if Role.CISO in groups:
         grants.append(Grant(Role.CISO, None, ALL_TOPICS, may_see_names=True))

@@ -121,6 +121,9 @@ MIDDLEWARE = [
     # Before SecurityMiddleware answers: it sets COOP only where no policy is set yet.
     "config.middleware.LMSWindowMiddleware",
     "config.middleware.SensiLocaleMiddleware",
+    # One query for the sites, locales and live page tree, shared by the whole request (after
+    # the language is known: a database outage is then answered in the reader's language).
+    "content.site_cache.SiteCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
