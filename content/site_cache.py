@@ -48,6 +48,8 @@ class SiteStructure:
     pages: dict[str, PageRoute] = field(default_factory=dict)
     restricted_paths: tuple[str, ...] = ()
     aliased_paths: frozenset[str] = frozenset()
+    # The site-wide settings registered with `cache_setting`, by model label.
+    settings: dict[str, object] = field(default_factory=dict)
 
     def site_for(self, hostname: str, port: int) -> Site | None:
         """Wagtail's `get_site_for_hostname`, on the cached sites."""
@@ -117,6 +119,29 @@ def current() -> SiteStructure | None:
     return _current.get()
 
 
+# Wagtail site-wide settings (BaseGenericSetting) that pages read on every request; their
+# instances travel with the structure, so reading one costs no query of its own.
+_cached_settings: list = []
+
+
+def cache_setting(model) -> None:
+    """Keep `model.load()` in the structure; saving or deleting it drops the structure."""
+    from django.db.models.signals import post_delete, post_save
+
+    if model not in _cached_settings:
+        _cached_settings.append(model)
+        for signal in (post_save, post_delete):
+            signal.connect(invalidate, sender=model, dispatch_uid=f"site_cache_{model._meta.label}")
+
+
+def setting(model):
+    """The site-wide setting from the request's structure, or from the database."""
+    structure = current()
+    if structure is not None and model._meta.label in structure.settings:
+        return structure.settings[model._meta.label]
+    return model.load()
+
+
 def load() -> SiteStructure:
     structure = cache.get(CACHE_KEY)
     if structure is None:
@@ -172,6 +197,7 @@ def build() -> SiteStructure:
         pages=pages,
         restricted_paths=restricted,
         aliased_paths=frozenset(aliased),
+        settings={model._meta.label: model.load() for model in _cached_settings},
     )
 
 

@@ -8,4 +8,9 @@ class GamificationConfig(AppConfig):
 
     def ready(self):
         # Registers the section on "Meine Schulungen".
+        from content.site_cache import cache_setting
+
         from . import sections  # noqa: F401
+        from .models import GamificationSettings
+
+        cache_setting(GamificationSettings)

@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from compliance.models import Employee
 from compliance.reports.selectors import minimum_group_size
+from content import site_cache
 from courses.models import ModulePage, ModuleProgress, Topic
 from impulses.selectors import answers_between, answers_of
 
@@ -39,7 +40,9 @@ def start_of_day(day: date) -> datetime:
 
 
 def switches() -> GamificationSettings:
-    return GamificationSettings.load()
+    """The deployment's switches; read with the site structure (content.site_cache), so
+    "Meine Schulungen" pays no query for them."""
+    return site_cache.setting(GamificationSettings)
 
 
 def has_opted_out(user) -> bool:
