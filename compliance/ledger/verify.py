@@ -286,6 +286,14 @@ def _workers(chunks: int) -> int:
     return max(1, min(wanted, chunks))
 
 
+def _forget_inherited_connections() -> None:
+    """In a forked process: drop the parent's connection objects without closing them.
+    Closing would end the parent's session (the socket is shared), and using them would mix
+    two processes' traffic on one socket; each process opens its own on its first query."""
+    for alias in connections:
+        connections[alias].connection = None
+
+
 def _check_chunk_in_worker(after: int, upto: int) -> _Chunk:
     try:
         return _check_chunk(after, upto)
@@ -299,7 +307,9 @@ def _chunks_in_parallel(ranges, workers: int, report):
     # process opens its own (the parent reopens on its next query).
     connections.close_all()
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, mp_context=context, initializer=_forget_inherited_connections
+    ) as pool:
         futures = [pool.submit(_check_chunk_in_worker, after, upto) for after, upto in ranges]
         for future in as_completed(futures):
             report(future.result().rows)
