@@ -36,6 +36,7 @@ from .figures import STEPLEN, Group, Kind
 from .forms import ExportFormatForm, PlaceForm, ReportFilterForm, querystring
 from .scopes import Scope, scope_for
 from .selectors import (
+    Evidence,
     ObligationRef,
     OrgFigures,
     Selection,
@@ -300,10 +301,13 @@ def overdue_report(request, rr: ReportRequest):
             "dienststelle": office.pk if office else "",
         }
     )
+    rows = [{**row, "evidence": Evidence.of(row["acknowledged_via"])} for row in page]
     return TemplateResponse(
         request,
         "compliance/reports/overdue.html",
-        rr.context(selection, page=page, ressort=ressort, office=office, base_query=base),
+        rr.context(
+            selection, page=page, rows=rows, ressort=ressort, office=office, base_query=base
+        ),
     )
 
 
