@@ -43,6 +43,9 @@ REGISTRY = "xapi_statement_id"
 OLD = "xapi_statement_unpartitioned"
 SEQUENCE = "xapi_statement_seq_seq"
 PREFIX = "xapi_statement_y"  # xapi_statement_y2026m12
+# Each month's index on statement_id (not unique: the registry's is), for the LRS's lookups
+# by id (GET ?statementId=, resends, voiding): without it each is a scan of every month.
+ID_INDEX = "stmt_statement_id"
 
 TRIGGER_FUNCTIONS = f"""
 CREATE OR REPLACE FUNCTION xapi_statement_register() RETURNS trigger LANGUAGE plpgsql AS $$
@@ -224,6 +227,7 @@ def conversion_sql(*, first: Month, last: Month, keep_old: bool = False) -> list
         f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_pkey PRIMARY KEY (seq, stored)",
     ]
     sql += [definition for _name, definition, is_unique in indexes if not is_unique]
+    sql.append(f"CREATE INDEX {ID_INDEX} ON {TABLE} (statement_id)")
     sql += [
         f"ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY (statement_id)"
         f" REFERENCES {REGISTRY}(seq) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED"
@@ -274,7 +278,11 @@ def revert_sql() -> list[str]:
         f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_pkey PRIMARY KEY (seq)",
         f"ALTER TABLE {TABLE} ADD CONSTRAINT {TABLE}_statement_id_key UNIQUE (statement_id)",
     ]
-    sql += [definition.replace(" ON ONLY ", " ON ") for _name, definition in indexes]
+    sql += [
+        definition.replace(" ON ONLY ", " ON ")
+        for name, definition in indexes
+        if name != ID_INDEX  # the unique constraint's index serves the lookups by id again
+    ]
     sql += [
         f"ALTER TABLE {table} ADD CONSTRAINT {name} FOREIGN KEY (statement_id)"
         f" REFERENCES {TABLE}(seq) DEFERRABLE INITIALLY DEFERRED"
