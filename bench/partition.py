@@ -227,8 +227,9 @@ def load(url: str, total: int, months: int, layout: str) -> dict:
 def sizes(connection) -> dict:
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT coalesce(sum(pg_table_size(relid)), 0), coalesce(sum(pg_indexes_size(relid)), 0)"
-            " FROM pg_partition_tree('xapi_statement')"
+            "SELECT coalesce(sum(pg_table_size(relid)), 0),"
+            " coalesce(sum(pg_indexes_size(relid)), 0) FROM (SELECT relid FROM pg_partition_tree('xapi_statement')"
+            " UNION SELECT 'xapi_statement'::regclass) tree"
         )
         table, indexes = map(float, cursor.fetchone())
         cursor.execute(
@@ -262,8 +263,8 @@ def samples(connection, count: int, rng: random.Random) -> dict:
 def query_figures(connection, count: int, rng: random.Random) -> dict:
     from lrs import VERBS, world
 
-    from xapi.queries import StatementQuery, query_from_cursor, run_query
     from xapi.models import Statement
+    from xapi.queries import StatementQuery, query_from_cursor, run_query
 
     rows = samples(connection, count, rng)["rows"]
     _pseudonyms, modules = world()
@@ -362,7 +363,23 @@ def retention_seconds(connection) -> dict:
             raise Rollback
     except Rollback:
         pass
-    return {"month": str(oldest), "rows": rows, "how": how, "seconds": round(seconds, 2)}
+    figures = {"month": str(oldest), "rows": rows, "how": how, "seconds": round(seconds, 2)}
+    if how == "DELETE":
+        # what Sensi does without partitions: purge_expired's step, batches of keys through
+        # the ORM (each batch its own transaction there; here savepoints, rolled back)
+        from privacy.retention import _delete
+
+        from xapi.models import Statement
+
+        start = time.perf_counter()
+        try:
+            with transaction.atomic():
+                _delete(Statement.objects.filter(stored__lt=end), dry_run=False)
+                figures["purge_expired_seconds"] = round(time.perf_counter() - start, 2)
+                raise Rollback
+        except Rollback:
+            pass
+    return figures
 
 
 def measure(url: str, layout: str, queries: int, batches: int) -> dict:
@@ -413,9 +430,7 @@ def print_figures(figures: dict) -> None:
     if queries:
         print(f"  {'query':<20} {'median ms':>10} {'p95 ms':>10} {'statements':>11}")
         for name, q in queries.items():
-            print(
-                f"  {name:<20} {q['median_ms']:>10} {q['p95_ms']:>10} {q['mean_statements']:>11}"
-            )
+            print(f"  {name:<20} {q['median_ms']:>10} {q['p95_ms']:>10} {q['mean_statements']:>11}")
         figures["queries"] = queries
 
 
@@ -427,9 +442,7 @@ def main() -> None:
     parser.add_argument("--months", type=int, default=24)
     parser.add_argument("--queries", type=int, default=100)
     parser.add_argument("--batches", type=int, default=100)
-    parser.add_argument(
-        "--postgres-url", default=os.environ.get("DATABASE_URL", DEFAULT_POSTGRES)
-    )
+    parser.add_argument("--postgres-url", default=os.environ.get("DATABASE_URL", DEFAULT_POSTGRES))
     args = parser.parse_args()
     before = load_average()
     print(f"load average before: {before}", flush=True)

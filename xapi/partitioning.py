@@ -343,8 +343,12 @@ def drop_months_sql(*, cutoff: datetime) -> list[tuple[Month, list[str]]]:
                 month,
                 [
                     f"ALTER TABLE {TABLE} DETACH PARTITION {month.name}",
-                    f"DELETE FROM {REGISTRY} r USING {month.name} p"
-                    " WHERE r.statement_id = p.statement_id",
+                    # exactly the month's ids (stored never changes); the seq range lets the
+                    # registry's seq index find them without joining the month's rows
+                    f"DELETE FROM {REGISTRY} WHERE seq BETWEEN"
+                    f" (SELECT min(seq) FROM {month.name}) AND (SELECT max(seq) FROM {month.name})"
+                    f" AND stored >= '{month.start.isoformat()}'"
+                    f" AND stored < '{month.next().start.isoformat()}'",
                     f"DROP TABLE {month.name}",
                 ],
             )

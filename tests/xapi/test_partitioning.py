@@ -96,6 +96,9 @@ def months_ago(count):
 def test_the_table_is_partitioned_by_month_with_months_ahead():
     assert partitioning.is_partitioned()
     assert partitioning.months_ahead(timezone.now()) >= 3
+    with connection.cursor() as cursor:  # lookups by id read one index per month
+        cursor.execute("SELECT 1 FROM pg_indexes WHERE indexname = %s", [partitioning.ID_INDEX])
+        assert cursor.fetchone()
     out = io.StringIO()
     call_command("partition_statements", "--check", stdout=out)
     assert "months after this one have a partition" in out.getvalue()
@@ -148,9 +151,11 @@ def test_ensure_creates_the_missing_months_and_check_fails_without_them():
     call_command("partition_statements", "--ensure", "--ahead", "5", stdout=io.StringIO())
     assert partitioning.months_ahead(timezone.now()) == 5
     later = timezone.now() + timedelta(days=31 * 5)
-    with mock.patch("django.utils.timezone.now", return_value=later):
-        with pytest.raises(CommandError, match="--ensure"):
-            call_command("partition_statements", "--check", stdout=io.StringIO())
+    with (
+        mock.patch("django.utils.timezone.now", return_value=later),
+        pytest.raises(CommandError, match="--ensure"),
+    ):
+        call_command("partition_statements", "--check", stdout=io.StringIO())
     out = io.StringIO()
     call_command("partition_statements", "--ensure", "--dry-run", stdout=out)
     assert out.getvalue().strip() == ""  # nothing missing
