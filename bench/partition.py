@@ -228,7 +228,8 @@ def sizes(connection) -> dict:
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT coalesce(sum(pg_table_size(relid)), 0),"
-            " coalesce(sum(pg_indexes_size(relid)), 0) FROM (SELECT relid FROM pg_partition_tree('xapi_statement')"
+            " coalesce(sum(pg_indexes_size(relid)), 0) FROM (SELECT relid"
+            " FROM pg_partition_tree('xapi_statement')"  # nothing for a plain table
             " UNION SELECT 'xapi_statement'::regclass) tree"
         )
         table, indexes = map(float, cursor.fetchone())
@@ -368,7 +369,6 @@ def retention_seconds(connection) -> dict:
         # what Sensi does without partitions: purge_expired's step, batches of keys through
         # the ORM (each batch its own transaction there; here savepoints, rolled back)
         from privacy.retention import _delete
-
         from xapi.models import Statement
 
         start = time.perf_counter()
