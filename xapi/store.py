@@ -293,7 +293,9 @@ def _insert_statements(prepared: list[_Row]) -> None:
         Statement,
         columns,
         rows,
-        on_conflict="ON CONFLICT (statement_id) DO NOTHING",
+        # no conflict target: on a partitioned table (xapi/partitioning.py) the unique index on
+        # statement_id is the id registry's, whose trigger skips the row instead
+        on_conflict="ON CONFLICT DO NOTHING",
         returning="statement_id, seq",
     )
     seqs = {  # psycopg returns UUIDs, SQLite their hex text
