@@ -15,7 +15,7 @@ Why the bytes are the same:
 - Times as `datetime.astimezone(UTC).isoformat()` writes them: `YYYY-MM-DDTHH:MM:SS`, then
   `.ffffff` only when the microseconds are not zero, then `+00:00`: PostgreSQL's ISO output
   of the time in UTC (whatever the session's time zone), with the fraction's trailing zeros,
-  which it cuts, padded back.
+  which it cuts, padded back (years 1 to 9999, as Python's).
 - Strings of the content are put between quotes as they are; the personal fields (the free
   text `reason`) through `to_json`, a complete JSON escaping.
 - The application uses a message only if it is `plain`: printable ASCII without a backslash,
@@ -67,11 +67,12 @@ def _value_parts(column: str, escaped: bool) -> list[str]:
     if column in INTEGERS:
         return [_Sql(f"coalesce({column}::text, 'null')")]
     if column in TIMES:
-        # ISO output (`DATESTYLE`), trailing zeros of the fraction cut: pad them back.
-        utc = f"({column} AT TIME ZONE 'UTC')::text"
-        width = f"CASE WHEN length({utc}) = 19 THEN 19 ELSE 26 END"
-        padded = f"rpad(replace({utc}, ' ', 'T'), {width}, '0')"
-        return ['"', _Sql(padded), '+00:00"']
+        # The ISO output (`DATESTYLE`) cuts the fraction's trailing zeros: pad it to six
+        # digits; without a fraction that appends seven zeros, the only seven zeros in a
+        # row such a time can hold (its other digits come in groups of at most four, the
+        # fraction's six after the point), which are removed again.
+        padded = f"rpad(({column} AT TIME ZONE 'UTC')::text, 26, '0')"
+        return ['"', _Sql(f"replace(replace({padded}, '0000000', ''), ' ', 'T')"), '+00:00"']
     if escaped:
         escape = f"to_json({column}::text)::text"
         return [_Sql(f"CASE WHEN {column} = '' THEN '\"\"' ELSE {escape} END")]

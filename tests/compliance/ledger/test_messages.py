@@ -40,6 +40,9 @@ TIMES = [
     datetime(2026, 1, 1, 0, 0, 0, 120_000, tzinfo=timezone(timedelta(hours=14))),
     datetime(2025, 12, 31, 23, 59, 59, 500_000, tzinfo=timezone(timedelta(hours=-12))),
     datetime(1, 1, 1, 0, 0, 0, tzinfo=UTC),
+    datetime(2000, 10, 10, 10, 0, 0, tzinfo=UTC),  # zeros before the missing fraction
+    datetime(2000, 1, 1, 0, 0, 10, 100_000, tzinfo=UTC),
+    datetime(1000, 1, 1, 0, 0, 0, 1, tzinfo=UTC),
     datetime(9999, 12, 31, 23, 59, 59, 999_999, tzinfo=UTC),
 ]
 ASCII = "".join(chr(c) for c in range(1, 128))  # PostgreSQL text holds no NUL
