@@ -16,7 +16,7 @@ employees with demo/scale.py (additive: 30,000, then 120,000 more for 150,000) a
 - generation: seconds to add the employees, their statuses and ledger entries;
 - verify_ledger: seconds to check the whole hash chain; then (in fresh processes) with one
   process and with one per core (`SENSI_LEDGER_VERIFY_WORKERS`), wall and CPU seconds
-  (the caller's and its workers') and peak memory;
+  (the caller's, its workers' and their PostgreSQL server processes') and peak memory;
 - the trend function for everything: live (as before the monthly snapshots) and from the
   snapshots (the first call takes the missing months);
 - the reports, each in a fresh process logged in as the demo CISO (group "CISO", everything
