@@ -16,7 +16,7 @@ employees with demo/scale.py (additive: 30,000, then 120,000 more for 150,000) a
 - generation: seconds to add the employees, their statuses and ledger entries;
 - verify_ledger: seconds to check the whole hash chain; then (in fresh processes) with one
   process and with one per core (`SENSI_LEDGER_VERIFY_WORKERS`), wall and CPU seconds
-  (the caller's and its workers') and peak memory;
+  (the caller's, its workers' and their PostgreSQL server processes') and peak memory;
 - the trend function for everything: live (as before the monthly snapshots) and from the
   snapshots (the first call takes the missing months);
 - the reports, each in a fresh process logged in as the demo CISO (group "CISO", everything
@@ -130,9 +130,64 @@ def _cpu_s() -> tuple[float, float]:
     return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
 
 
+class _BackendCpu:
+    """The CPU seconds of the PostgreSQL server processes serving `database` (on this
+    machine), sampled from /proc every 50 ms while the check runs: a backend's last 50 ms
+    before it ends may be missed."""
+
+    def __init__(self, database_url: str):
+        import threading
+
+        import psycopg
+
+        self.database = psycopg.conninfo.conninfo_to_dict(database_url)["dbname"]
+        self.monitor = psycopg.connect(database_url, autocommit=True)
+        self.own = self.monitor.info.backend_pid
+        self.seen: dict[int, float] = {}
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.tick = os.sysconf("SC_CLK_TCK")
+
+    def _cpu(self, pid: int) -> float | None:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return None
+        return (int(fields[11]) + int(fields[12])) / self.tick  # utime, stime
+
+    def _sample(self) -> None:
+        while not self.stop.wait(0.05):
+            pids = self.monitor.execute(
+                "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+                (self.database, self.own),
+            ).fetchall()
+            for (pid,) in pids:
+                if (cpu := self._cpu(pid)) is not None:
+                    self.seen[pid] = max(cpu, self.seen.get(pid, 0.0))
+
+    def __enter__(self):
+        self.before = {}
+        for (pid,) in self.monitor.execute(
+            "SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            (self.database, self.own),
+        ).fetchall():
+            self.before[pid] = self._cpu(pid) or 0.0
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc_info):
+        self.stop.set()
+        self.thread.join()
+        self.monitor.close()
+
+    def seconds(self) -> float:
+        return sum(cpu - self.before.get(pid, 0.0) for pid, cpu in self.seen.items())
+
+
 def step_verify(database_url: str, workers: int) -> dict:
     """A full verify_ledger with `workers` processes (0: one per core): wall and CPU
-    seconds, and the peak memory of this process and of the largest worker."""
+    seconds (of this process, its workers, and the PostgreSQL server processes serving
+    them), and the peak memory of this process and of the largest worker."""
     _django(database_url)
     from django.conf import settings
 
@@ -140,9 +195,10 @@ def step_verify(database_url: str, workers: int) -> dict:
 
     settings.SENSI_LEDGER_VERIFY_WORKERS = workers
     own_before, children_before = _cpu_s()
-    started = time.perf_counter()
-    verification = verify_ledger()
-    wall = time.perf_counter() - started
+    with _BackendCpu(database_url) as server:
+        started = time.perf_counter()
+        verification = verify_ledger()
+        wall = time.perf_counter() - started
     own_after, children_after = _cpu_s()
     return {
         "workers": workers or os.cpu_count(),
@@ -151,6 +207,7 @@ def step_verify(database_url: str, workers: int) -> dict:
         "wall_s": round(wall, 1),
         "cpu_s": round(own_after - own_before, 1),
         "workers_cpu_s": round(children_after - children_before, 1),
+        "postgres_cpu_s": round(server.seconds(), 1),
         "peak_rss_mb": round(_maxrss_mb()),
         "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024),
     }

@@ -1,7 +1,12 @@
-"""CPU per ledger entry of verify_ledger's content check: the generic definition
-(`content_problem`, as the check ran before issue 15) and the fast check of format-3 entries
-(`compliance.ledger.verify._row_checker`), on 20,000 freshly sealed entries, without a
-database. Run: .venv/bin/python bench/ledger_entry_cpu.py"""
+"""CPU per ledger entry of verify_ledger's content check, on 20,000 freshly sealed entries,
+without a database:
+
+- generic: the definition (`content_problem`), as the check ran before issue 15;
+- fast: the format-3 check that writes the JSON in Python (`verify._row_checker`, SQLite);
+- messages: the check of the messages PostgreSQL writes (`messages.row_checker`): only the
+  digest, the HMAC and the comparisons are left to Python.
+
+Run: .venv/bin/python bench/ledger_entry_cpu.py"""
 
 import os
 import sys
@@ -18,15 +23,19 @@ def main() -> None:
     import django
 
     django.setup()
+    from compliance.ledger import keys, messages
     from compliance.ledger.verify import _row_checker
     from compliance.models.ledger import (
         GENESIS_HASH,
+        HASHED_FIELDS_V3,
         VERIFIED_FIELDS,
+        canonical,
         content_problem,
+        entry_content,
         seal_values,
     )
 
-    rows, previous, now = [], GENESIS_HASH, datetime.now(UTC)
+    rows, written, previous, now = [], [], GENESIS_HASH, datetime.now(UTC)
     for seq in range(1, ENTRIES + 1):
         fields = {
             "seq": seq,
@@ -45,6 +54,17 @@ def main() -> None:
         sealed = seal_values(fields)
         previous = sealed["entry_hash"]
         rows.append((*(sealed[f] for f in VERIFIED_FIELDS), sealed["entry_hash"]))
+        personal = {f: sealed[f] for f in ("employee_id", "reason", "recorded_by_id")}
+        content = entry_content(**{f: sealed[f] for f in HASHED_FIELDS_V3})
+        written.append(  # a row as messages.select_sql returns it
+            (
+                *(sealed[f] for f in ("seq", "previous_hash", "hash_format", "entry_hash")),
+                *(sealed[f] for f in ("key_id", "personal_digest")),
+                False,
+                canonical({**personal, "salt": sealed["personal_salt"]}),
+                canonical(content),
+            )
+        )
 
     def generic():
         for row in rows:
@@ -57,7 +77,13 @@ def main() -> None:
         for row in rows:
             assert check(row) is None
 
-    for run in (generic, fast, generic, fast):
+    def by_messages():
+        check = messages.row_checker(dict(keys.configured()))
+        for row in written:
+            assert check(row) is None
+
+    by_messages.__name__ = "messages"
+    for run in (generic, fast, by_messages, generic, fast, by_messages):
         started = time.process_time()
         run()
         per_entry = (time.process_time() - started) / ENTRIES * 1e6

@@ -11,15 +11,20 @@ is noticed.
 
 import hashlib
 import hmac
+import itertools
 import json
 import multiprocessing
+import multiprocessing.util
 import os
+import re
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from json.encoder import encode_basestring_ascii
 
-from django.db import connections, router
+from django.db import connections, router, transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
@@ -30,7 +35,11 @@ from ..dates import local_datetime
 from ..models import LedgerCheck, LedgerEntry, LedgerHead
 from ..models.ledger import GENESIS_HASH, KEYED_FORMAT, VERIFIED_FIELDS, content_problem
 from . import keys as ledger_keys
+from . import messages
 from .anchor import anchor_problem
+
+# The columns the chain is checked by, first in every row the readers return.
+CHAIN_FIELDS = ("seq", "previous_hash", "hash_format", "entry_hash")
 
 # Entries per chunk: each chunk is verified on its own (in parallel on PostgreSQL) and the
 # chunks are joined at their boundaries; rows are streamed in batches of FETCH.
@@ -121,11 +130,11 @@ class _Chunk:
     broken: _Broken | None = None
 
 
-def _row_checker():
+def _row_checker(keys: dict[str, bytes] | None = None):
     """`check(row) -> problem | None` for rows of VERIFIED_FIELDS and entry_hash: the same
     verdict as `content_problem`, with the keys read once and the canonical JSON of the
     common case (format 3) written directly; other formats go through `content_problem`."""
-    keys = dict(ledger_keys.configured())
+    keys = dict(ledger_keys.configured()) if keys is None else keys
     sha256, hmac_digest, compare = hashlib.sha256, hmac.digest, hmac.compare_digest
 
     def check(row) -> str | None:
@@ -187,23 +196,84 @@ CONTENT_V3_JSON = (
 )
 
 
+def _orm_batches(alias: str, after: int, upto: int):
+    """Rows (seq, previous hash, format, entry hash, *VERIFIED_FIELDS, entry hash) in keyset
+    pages of FETCH."""
+    cursor = after
+    while True:
+        batch = list(
+            LedgerEntry.objects.using(alias)
+            .filter(seq__gt=cursor, seq__lte=upto)
+            .order_by("seq")
+            .values_list(*CHAIN_FIELDS, *VERIFIED_FIELDS, "entry_hash")[:FETCH]
+        )
+        if batch:
+            yield batch
+        if len(batch) < FETCH:
+            return
+        cursor = batch[-1][0]
+
+
+_cursor_numbers = itertools.count()
+
+
+def _postgresql_batches(alias: str, after: int, upto: int):
+    """Rows of `messages.select_sql` (the chain's columns first, then the messages that
+    PostgreSQL wrote), from a server-side cursor in batches of FETCH, in binary."""
+    connection = connections[alias]
+    connection.ensure_connection()
+    sql = messages.select_sql(connection.ops.quote_name(LedgerEntry._meta.db_table))
+    outside = not connection.in_atomic_block  # a server-side cursor needs a transaction
+    with transaction.atomic(using=alias) if outside else nullcontext():
+        with connection.cursor() as cursor:
+            cursor.execute(messages.DATESTYLE)
+        name = f"sensi_verify_ledger_{next(_cursor_numbers)}"
+        with connection.connection.cursor(name=name, binary=True) as cursor:
+            cursor.itersize = FETCH
+            cursor.execute(sql, (after, upto))
+            while batch := cursor.fetchmany(FETCH):
+                yield batch
+
+
+def _reader(alias: str):
+    """(batches(after, upto), check(row)) for the database: on PostgreSQL the messages
+    written by the database (`messages`), elsewhere the rows as the ORM reads them."""
+    keys = dict(ledger_keys.configured())
+    by_orm = _row_checker(keys)
+    if connections[alias].vendor != "postgresql":
+
+        def check(row):
+            return by_orm(row[4:])
+
+        return partial(_orm_batches, alias), check
+    fast = messages.row_checker(keys)
+
+    def check(row):
+        problem = fast(row)
+        if problem != messages.SLOW:
+            return problem
+        values = (
+            LedgerEntry.objects.using(alias)
+            .filter(seq=row[0])
+            .values_list(*VERIFIED_FIELDS, "entry_hash")
+            .get()
+        )
+        return by_orm(values)
+
+    return partial(_postgresql_batches, alias), check
+
+
 def _check_chunk(after: int, upto: int, tick=None) -> _Chunk:
     """Verify the entries with `after < seq <= upto`, read in batches of FETCH (memory
     stays flat), up to the first problem; `tick(rows)` hears each batch."""
-    check = _row_checker()
+    batches, check = _reader(router.db_for_read(LedgerEntry))
     rows = 0
     first = last = None
     keyed = False
     first_unkeyed = None
-    cursor = after
-    while True:
-        batch = list(
-            LedgerEntry.objects.filter(seq__gt=cursor, seq__lte=upto)
-            .order_by("seq")
-            .values_list(*VERIFIED_FIELDS, "entry_hash")[:FETCH]
-        )
+    for batch in batches(after, upto):
         for row in batch:
-            seq, previous_hash, hash_format, entry_hash = row[0], row[10], row[11], row[-1]
+            seq, previous_hash, hash_format, entry_hash = row[0], row[1], row[2], row[3]
             problem, expected = None, 0
             if last is not None:
                 if seq != last[0] + 1:
@@ -226,9 +296,6 @@ def _check_chunk(after: int, upto: int, tick=None) -> _Chunk:
             keyed = keyed or hash_format == KEYED_FORMAT
         if tick is not None:
             tick(len(batch))
-        if len(batch) < FETCH:
-            break
-        cursor = batch[-1][0]
     return _Chunk(rows, first or (0, ""), last or (0, ""), keyed, first_unkeyed)
 
 
@@ -275,53 +342,84 @@ def _message(broken: _Broken) -> str:
 # --- the whole chain ---------------------------------------------------------------------------
 
 
-def _workers(chunks: int) -> int:
-    """Processes for the chunks: several only on PostgreSQL outside a transaction (each
-    process reads with its own connection, which sees only committed rows)."""
-    if chunks < 2 or connections[router.db_for_read(LedgerEntry)].vendor != "postgresql":
-        return 1
-    if any(c.in_atomic_block for c in connections.all(initialized_only=True)):
+SNAPSHOT_ID = re.compile(r"^[0-9A-Fa-f]+-[0-9A-Fa-f]+(-[0-9]+)?$")
+
+
+@contextmanager
+def _one_snapshot(alias: str):
+    """Everything the check reads, in one snapshot of the database: the entries, the head,
+    the newest hash. On PostgreSQL outside a transaction, a REPEATABLE READ transaction that
+    exports its snapshot (yields its id) so that worker processes read the same ledger;
+    entries appended meanwhile are left to the next check. Otherwise yields None: the
+    caller's transaction (or SQLite's) is what is read, in one process."""
+    connection = connections[alias]
+    if connection.vendor != "postgresql" or connection.in_atomic_block:
+        yield None
+        return
+    with transaction.atomic(using=alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute("SELECT pg_export_snapshot()")
+            snapshot = cursor.fetchone()[0]
+        yield snapshot
+
+
+def _workers(chunks: int, snapshot: str | None) -> int:
+    """Processes for the chunks: several only when they can share the snapshot."""
+    if chunks < 2 or snapshot is None:
         return 1
     wanted = app_settings.SENSI_LEDGER_VERIFY_WORKERS or os.cpu_count() or 1
     return max(1, min(wanted, chunks))
 
 
 def _forget_inherited_connections() -> None:
-    """In a forked process: drop the parent's connection objects without closing them.
-    Closing would end the parent's session (the socket is shared), and using them would mix
-    two processes' traffic on one socket; each process opens its own on its first query."""
+    """In a forked process: drop the parent's connections without closing them, and their
+    state (the parent is inside its snapshot's transaction). Closing would end the parent's
+    session (the socket is shared) and with it the snapshot, and using them would mix two
+    processes' traffic on one socket; each process opens its own on its first query
+    (psycopg never closes a connection that another process opened)."""
     for alias in connections:
         connections[alias].connection = None
+        connections[alias] = connections.create_connection(alias)
+    # The worker keeps its connection for all its chunks, and closes it when it ends.
+    multiprocessing.util.Finalize(None, connections.close_all, exitpriority=10)
 
 
-def _check_chunk_in_worker(after: int, upto: int) -> _Chunk:
-    try:
+def _check_chunk_in_worker(alias: str, snapshot: str, after: int, upto: int) -> _Chunk:
+    if not SNAPSHOT_ID.match(snapshot):
+        raise ValueError(f"not a snapshot id: {snapshot!r}")
+    with transaction.atomic(using=alias):
+        with connections[alias].cursor() as cursor:
+            cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            cursor.execute(f"SET TRANSACTION SNAPSHOT '{snapshot}'")
         return _check_chunk(after, upto)
-    finally:
-        connections.close_all()
 
 
-def _chunks_in_parallel(ranges, workers: int, report):
-    """Each range in a forked process of its own connection; the results in order."""
-    # A forked process must not use its parent's connections: close them, so that each
-    # process opens its own (the parent reopens on its next query).
-    connections.close_all()
+def _chunks_in_parallel(ranges, workers: int, report, snapshot: str):
+    """Each range in a forked process with its own connection in the coordinator's
+    snapshot; the results in order. The coordinator keeps its connection (the snapshot
+    lives as long as its transaction)."""
+    alias = router.db_for_read(LedgerEntry)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(
         max_workers=workers, mp_context=context, initializer=_forget_inherited_connections
     ) as pool:
-        futures = [pool.submit(_check_chunk_in_worker, after, upto) for after, upto in ranges]
+        futures = [
+            pool.submit(_check_chunk_in_worker, alias, snapshot, after, upto)
+            for after, upto in ranges
+        ]
         for future in as_completed(futures):
             report(future.result().rows)
         return [future.result() for future in futures]
 
 
 def _walk(
-    after_seq: int, previous_hash: str, keyed: bool, progress=_no_progress
+    after_seq: int, previous_hash: str, keyed: bool, progress=_no_progress, snapshot=None
 ) -> tuple[int, str, Verification | None]:
     """Verify entries after `after_seq` in chunks; `keyed`: the chain before them already
-    holds a keyed entry, so every entry must be keyed. Returns the last intact seq and hash,
-    and a failed Verification at the first broken entry."""
+    holds a keyed entry, so every entry must be keyed; `snapshot`: the exported snapshot
+    worker processes may share. Returns the last intact seq and hash, and a failed
+    Verification at the first broken entry."""
     head = LedgerHead.objects.filter(pk=1).values_list("last_seq", flat=True).first() or 0
     top = LedgerEntry.objects.filter(seq__gt=after_seq).aggregate(top=Max("seq"))["top"]
     top = top or after_seq
@@ -336,9 +434,9 @@ def _walk(
         progress(done, total, stage)
 
     ranges = [(lo, min(lo + CHUNK, top)) for lo in range(after_seq, top, CHUNK)]
-    workers = _workers(len(ranges))
+    workers = _workers(len(ranges), snapshot)
     if workers > 1:
-        chunks = _chunks_in_parallel(ranges, workers, report)
+        chunks = _chunks_in_parallel(ranges, workers, report, snapshot)
     else:  # one after another, and only up to the first broken chunk
         chunks = (_check_chunk(after, upto, report) for after, upto in ranges)
     (last_seq, last_hash), keyed, broken = _join(chunks, after_seq, previous_hash, keyed)
@@ -384,24 +482,28 @@ def verify_ledger(*, full: bool = True, progress=_no_progress) -> Verification:
         return Verification(standing.entries, standing.first_broken, standing.problem)
     start = None if full else LedgerCheck.objects.filter(ok=True).order_by("-pk").first()
     after_seq, previous_hash = (start.last_seq, start.last_hash) if start else (0, GENESIS_HASH)
-    keyed = bool(
-        after_seq and LedgerEntry.objects.filter(seq=after_seq, hash_format=KEYED_FORMAT).exists()
-    )
-    last_seq, last_hash, failure = _walk(after_seq, previous_hash, keyed, progress)
-    if failure is None:
-        head = LedgerHead.objects.filter(pk=1).first()
-        if head and (head.last_seq != last_seq or head.last_hash != last_hash):
-            failure = Verification(
-                last_seq, last_seq + 1, _("entries after #%(seq)s are missing") % {"seq": last_seq}
-            )
-    if failure is None and (problem := anchor_problem(last_seq, _hash_at)):
-        failure = Verification(last_seq, last_seq + 1, problem)
-    if failure is None and full:
-        from ..reports.snapshots import snapshot_problem
+    with _one_snapshot(router.db_for_read(LedgerEntry)) as snapshot:
+        keyed = bool(
+            after_seq
+            and LedgerEntry.objects.filter(seq=after_seq, hash_format=KEYED_FORMAT).exists()
+        )
+        last_seq, last_hash, failure = _walk(after_seq, previous_hash, keyed, progress, snapshot)
+        if failure is None:
+            head = LedgerHead.objects.filter(pk=1).first()
+            if head and (head.last_seq != last_seq or head.last_hash != last_hash):
+                failure = Verification(
+                    last_seq,
+                    last_seq + 1,
+                    _("entries after #%(seq)s are missing") % {"seq": last_seq},
+                )
+        if failure is None and (problem := anchor_problem(last_seq, _hash_at)):
+            failure = Verification(last_seq, last_seq + 1, problem)
+        if failure is None and full:
+            from ..reports.snapshots import snapshot_problem
 
-        if broken := snapshot_problem():
-            seq, problem = broken
-            failure = Verification(last_seq, seq, problem)
+            if broken := snapshot_problem():
+                seq, problem = broken
+                failure = Verification(last_seq, seq, problem)
     result = failure or Verification(
         last_seq,
         full_check_at=None if full else (last_full.checked_at if last_full else None),

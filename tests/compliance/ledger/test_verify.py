@@ -1,14 +1,16 @@
 """The ledger is append-only and tamper-evident; verify_ledger names the first broken entry."""
 
+import threading
+
 import pytest
 from django.core.management import CommandError, call_command
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone, translation
 
 from compliance.ledger import triggers as ledger_triggers
 from compliance.ledger import verify
 from compliance.ledger.verify import current_verification, verify_ledger
-from compliance.models import LedgerEntry
+from compliance.models import LedgerCheck, LedgerEntry
 from compliance.models.ledger import (
     VERIFIED_FIELDS,
     LedgerIsAppendOnly,
@@ -319,3 +321,47 @@ def test_on_postgresql_chunks_are_verified_in_parallel_processes(
         first_broken, words = TAMPERING[tamper]
         assert not result.ok and result.first_broken == first_broken
         assert words in result.problem
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="snapshots: PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("workers", [1, 2])
+def test_on_postgresql_entries_appended_during_a_check_are_left_to_the_next(
+    chain, workers, monkeypatch, settings
+):
+    """Every process of a check reads one snapshot: the head moving on meanwhile is not a
+    missing entry, and the check reports the head it checked."""
+    settings.SENSI_LEDGER_VERIFY_WORKERS = workers
+    monkeypatch.setattr(verify, "CHUNK", 2)
+    monkeypatch.setattr(verify, "FETCH", 1)
+    last = LedgerEntry.objects.get(seq=8)
+    appended = []
+
+    def append_one():
+        try:
+            appended.append(
+                record_correction(
+                    employee=last.employee,
+                    version=last.obligation_version,
+                    confirmed_at=timezone.now(),
+                    language="de",
+                    reason="nachgetragen",
+                    recorded_by=last.recorded_by,
+                )
+            )
+        finally:
+            connections.close_all()  # this thread's connection
+
+    def append_meanwhile(done, total=None, stage=""):
+        """At each report: an entry appended and committed by another connection."""
+        thread = threading.Thread(target=append_one)
+        thread.start()
+        thread.join()
+
+    result = verify_ledger(progress=append_meanwhile)
+    assert len(appended) >= 2 and appended[0].seq == 9
+    assert result.ok, result.problem
+    assert (result.entries, result.last_hash) == (8, last.entry_hash)
+    assert LedgerCheck.objects.latest("pk").last_seq == 8
+    after = verify_ledger(full=False)
+    assert after.ok and after.entries == 8 + len(appended) and after.checked_from == 9
