@@ -115,10 +115,10 @@ def checkpoint_text() -> str | None:
     return checkpoint.line() if checkpoint and checkpoint.valid else None
 
 
-def anchor_problem(last_seq: int, hash_at) -> str:
-    """Why the chain does not match the newest checkpoint ("" when it does or there is no
-    checkpoint). `hash_at(seq)` returns the stored hash of entry `seq`, or None."""
-    checkpoint = newest_checkpoint()
+def anchor_problem(checkpoint: Checkpoint | None, last_seq: int, hash_at) -> str:
+    """Why the chain does not match `checkpoint`, the newest one read before the chain was
+    ("" when it does or there is none). `hash_at(seq)` returns the stored hash of entry
+    `seq`, or None."""
     if checkpoint is None:
         return ""
     if not checkpoint.valid:

@@ -36,7 +36,7 @@ from ..models import LedgerCheck, LedgerEntry, LedgerHead
 from ..models.ledger import GENESIS_HASH, KEYED_FORMAT, VERIFIED_FIELDS, content_problem
 from . import keys as ledger_keys
 from . import messages
-from .anchor import anchor_problem
+from .anchor import anchor_problem, newest_checkpoint
 
 # The columns the chain is checked by, first in every row the readers return.
 CHAIN_FIELDS = ("seq", "previous_hash", "hash_format", "entry_hash")
@@ -482,6 +482,9 @@ def verify_ledger(*, full: bool = True, progress=_no_progress) -> Verification:
         return Verification(standing.entries, standing.first_broken, standing.problem)
     start = None if full else LedgerCheck.objects.filter(ok=True).order_by("-pk").first()
     after_seq, previous_hash = (start.last_seq, start.last_hash) if start else (0, GENESIS_HASH)
+    # The checkpoint is read before the snapshot is taken: one that `anchor_ledger` writes
+    # during a long check may anchor an entry the snapshot does not contain.
+    checkpoint = newest_checkpoint()
     with _one_snapshot(router.db_for_read(LedgerEntry)) as snapshot:
         keyed = bool(
             after_seq
@@ -496,7 +499,7 @@ def verify_ledger(*, full: bool = True, progress=_no_progress) -> Verification:
                     last_seq + 1,
                     _("entries after #%(seq)s are missing") % {"seq": last_seq},
                 )
-        if failure is None and (problem := anchor_problem(last_seq, _hash_at)):
+        if failure is None and (problem := anchor_problem(checkpoint, last_seq, _hash_at)):
             failure = Verification(last_seq, last_seq + 1, problem)
         if failure is None and full:
             from ..reports.snapshots import snapshot_problem

@@ -7,8 +7,8 @@ from django.core.management import CommandError, call_command
 from django.db import DatabaseError, connection, connections, transaction
 from django.utils import timezone, translation
 
+from compliance.ledger import anchor, verify
 from compliance.ledger import triggers as ledger_triggers
-from compliance.ledger import verify
 from compliance.ledger.verify import current_verification, verify_ledger
 from compliance.models import LedgerCheck, LedgerEntry
 from compliance.models.ledger import (
@@ -365,3 +365,45 @@ def test_on_postgresql_entries_appended_during_a_check_are_left_to_the_next(
     assert LedgerCheck.objects.latest("pk").last_seq == 8
     after = verify_ledger(full=False)
     assert after.ok and after.entries == 8 + len(appended) and after.checked_from == 9
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="snapshots: PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_a_checkpoint_written_during_a_check_is_left_to_the_next(
+    chain, monkeypatch, settings, tmp_path
+):
+    """`anchor_ledger` may anchor an entry appended after the check took its snapshot: the
+    check compares the chain with the checkpoint that was newest when it began."""
+    settings.SENSI_LEDGER_ANCHOR_FILE = str(tmp_path / "ledger-anchors.log")
+    monkeypatch.setattr(verify, "CHUNK", 2)
+    last = LedgerEntry.objects.get(seq=8)
+    anchored = []
+
+    def append_and_anchor():
+        try:
+            entry = record_correction(
+                employee=last.employee,
+                version=last.obligation_version,
+                confirmed_at=timezone.now(),
+                language="de",
+                reason="nachgetragen",
+                recorded_by=last.recorded_by,
+            )
+            entry.refresh_from_db()
+            checkpoint = anchor.sign(seq=entry.seq, entry_hash=entry.entry_hash, at=timezone.now())
+            anchor.append(checkpoint, anchor.anchor_file())
+            anchored.append(entry.seq)
+        finally:
+            connections.close_all()  # this thread's connection
+
+    def meanwhile(done, total=None, stage=""):
+        if not anchored:
+            thread = threading.Thread(target=append_and_anchor)
+            thread.start()
+            thread.join()
+
+    result = verify_ledger(progress=meanwhile)
+    assert anchored == [9]
+    assert result.ok, result.problem
+    assert result.entries == 8
+    assert verify_ledger(full=False).ok
