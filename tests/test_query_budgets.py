@@ -27,6 +27,9 @@ def world_once(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def world(world_once, db):
+    # The site structure is read on first use, and the world's last requests (sign-ins) use
+    # none: cache it, as it is between two publications.
+    site_cache.load()
     return world_once
 
 
@@ -69,8 +72,9 @@ def test_my_data(world, django_assert_max_num_queries):
 # SENSI_MY_DATA_INLINE_MAX_ROWS table rows, the PDF and CSV are made by a background job: the
 # request reads as the page does to count the rows, then queues the job; the job reads the
 # same again and keeps its own record of progress and result.
-MY_DATA_FILE_BUDGET = 9
-MY_DATA_JOB_BUDGET = 24
+MY_DATA_FILE_BUDGET = 8
+MY_DATA_JOB_START_BUDGET = 11
+MY_DATA_JOB_BUDGET = 23
 
 
 @pytest.mark.parametrize("name", ["download", "download_csv", "download_pdf"])
@@ -85,7 +89,7 @@ def test_my_data_exports(world, name, django_assert_max_num_queries):
 def test_large_my_data_exports_start_a_job(world, name, settings, django_assert_max_num_queries):
     settings.SENSI_MY_DATA_INLINE_MAX_ROWS = 5
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}  # production's
-    with django_assert_max_num_queries(BUDGET):
+    with django_assert_max_num_queries(MY_DATA_JOB_START_BUDGET):
         response = world.learner_client.get(reverse(f"privacy:{name}"))
     assert response["Location"] == reverse("jobs:job", args=[Job.objects.latest("pk").pk])
 

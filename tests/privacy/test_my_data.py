@@ -208,11 +208,11 @@ def test_the_page_and_download_stay_within_a_fixed_number_of_queries(
     learners, django_assert_max_num_queries
 ):
     anna, _bernd = learners
-    # session, user and site structure, the five of personal_data, and the navigation's
-    # check for a report role (the page) or the statements streamed (the download)
-    with django_assert_max_num_queries(9):
+    # session and user, the five of personal_data, and the navigation's check for a report
+    # role (the page) or the statements streamed (the download); no site structure
+    with django_assert_max_num_queries(8):
         anna.client.get(MY_DATA)
-    with django_assert_max_num_queries(9):
+    with django_assert_max_num_queries(8):
         download(anna.client)
 
 
