@@ -4,6 +4,7 @@ belong to it. Kept as long as the account exists; accounts are deactivated, not 
 
 from allauth.mfa.models import Authenticator
 from allauth.socialaccount.models import SocialAccount
+from django.db.models import QuerySet
 
 from gdpr import Declaration, Section
 
@@ -22,27 +23,31 @@ def account(user) -> dict:
     }
 
 
-def roles(user) -> dict:
+def groups(user) -> QuerySet:
+    return user.groups.values("name")
+
+
+def roles(user, rows: list[dict]) -> dict:
     return {
-        "groups": sorted(user.groups.values_list("name", flat=True)),
+        "groups": sorted(row["name"] for row in rows),
         "is_staff": user.is_staff,
         "is_superuser": user.is_superuser,
     }
 
 
-def authenticators(user) -> list[dict]:
+def authenticators(user) -> QuerySet:
     """Metadata of second factors (allauth.mfa), never their secrets."""
-    return list(
+    return (
         Authenticator.objects.filter(user=user)
         .order_by("pk")
         .values("type", "created_at", "last_used_at")
     )
 
 
-def single_sign_on(user) -> list[dict]:
+def single_sign_on(user) -> QuerySet:
     """Links to identities at the identity provider (allauth.socialaccount) with the claims
     Sensi kept from the last sign-in."""
-    return list(
+    return (
         SocialAccount.objects.filter(user=user)
         .order_by("pk")
         .values("provider", "uid", "date_joined", "last_login", "extra_data")
@@ -53,7 +58,7 @@ DECLARATION = Declaration(
     models=(User, Authenticator, SocialAccount),
     sections=(
         Section("account", account),
-        Section("roles", roles),
+        Section("roles", groups, shape=roles),
         Section("authenticators", authenticators),
         Section("single_sign_on", single_sign_on),
     ),

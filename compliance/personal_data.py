@@ -27,23 +27,24 @@ from .models import (
 )
 
 
-def employee(user) -> dict | None:
-    row = (
-        Employee.objects.filter(user=user)
-        .values(
-            "personnel_number",
-            "ressort__code",
-            "ressort__name",
-            "dienststelle__code",
-            "dienststelle__name",
-            "entry_date",
-            "active",
-            "left_on",
-        )
-        .first()
+def employee(user) -> QuerySet:
+    return Employee.objects.filter(user=user).values(
+        "personnel_number",
+        "ressort__code",
+        "ressort__name",
+        "dienststelle__code",
+        "dienststelle__name",
+        "entry_date",
+        "active",
+        "left_on",
     )
-    if row is None:
+
+
+def employee_record(user, rows: list[dict]) -> dict | None:
+    """The one employee record of the user (the field is one-to-one), or None."""
+    if not rows:
         return None
+    [row] = rows
     return {
         "personnel_number": row["personnel_number"],
         "ressort": {"code": row["ressort__code"], "name": row["ressort__name"]},
@@ -54,17 +55,17 @@ def employee(user) -> dict | None:
     }
 
 
-def ressort_assignments(user) -> dict:
+def ressort_assignments(user) -> QuerySet:
     """The Ressorts a Ressort-ISB looks after: part of the export's `roles`."""
-    return {
-        "ressort_assignments": sorted(
-            RessortAssignment.objects.filter(user=user).values_list("ressort__code", flat=True)
-        )
-    }
+    return RessortAssignment.objects.filter(user=user).values("ressort__code")
 
 
-def obligations(user) -> list[dict]:
-    return list(
+def assigned_ressorts(user, rows: list[dict]) -> dict:
+    return {"ressort_assignments": sorted(row["ressort__code"] for row in rows)}
+
+
+def obligations(user) -> QuerySet:
+    return (
         ObligationStatus.objects.filter(employee__user=user)
         .order_by("obligation__title")
         .values(
@@ -77,7 +78,27 @@ def obligations(user) -> list[dict]:
     )
 
 
-def acknowledgements(user) -> list[dict]:
+def acknowledgements(user) -> QuerySet:
+    return (
+        LedgerEntry.objects.filter(employee__user=user)
+        .order_by("seq")
+        .values(
+            "seq",
+            "kind",
+            "obligation_version__obligation__title",
+            "obligation_version__number",
+            "language",
+            "confirmed_at",
+            "recorded_at",
+            "recorded_by_id",
+            "reason",
+            "text_hash",
+            "entry_hash",
+        )
+    )
+
+
+def ledger_entries(user, rows: list[dict]) -> list[dict]:
     return [
         {
             "seq": row["seq"],
@@ -93,34 +114,20 @@ def acknowledgements(user) -> list[dict]:
             "text_hash": row["text_hash"],
             "entry_hash": row["entry_hash"],
         }
-        for row in LedgerEntry.objects.filter(employee__user=user)
-        .order_by("seq")
-        .values(
-            "seq",
-            "kind",
-            "obligation_version__obligation__title",
-            "obligation_version__number",
-            "language",
-            "confirmed_at",
-            "recorded_at",
-            "recorded_by_id",
-            "reason",
-            "text_hash",
-            "entry_hash",
-        )
+        for row in rows
     ]
 
 
-def reminders(user) -> list[dict]:
-    return list(
+def reminders(user) -> QuerySet:
+    return (
         Reminder.objects.filter(employee__user=user)
         .order_by("sent_on")
         .values("obligation__title", "sent_on", "standing")
     )
 
 
-def report_accesses(user) -> list[dict]:
-    return list(
+def report_accesses(user) -> QuerySet:
+    return (
         ReportAccess.objects.filter(user=user)
         .order_by("at")
         .values("at", "report", "roles", "parameters")
@@ -157,10 +164,10 @@ def purge_ledger(cutoff: datetime, *, dry_run: bool) -> dict[str, int]:
 DECLARATION = Declaration(
     models=(Employee, RessortAssignment, ObligationStatus, LedgerEntry, Reminder, ReportAccess),
     sections=(
-        Section("employee", employee),
-        Section("roles", ressort_assignments),
+        Section("employee", employee, shape=employee_record),
+        Section("roles", ressort_assignments, shape=assigned_ressorts),
         Section("obligations", obligations),
-        Section("acknowledgements", acknowledgements),
+        Section("acknowledgements", acknowledgements, shape=ledger_entries),
         Section("reminders", reminders),
         Section("report_accesses", report_accesses),
     ),

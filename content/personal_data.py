@@ -10,8 +10,8 @@ from gdpr import Declaration, Deletion, Section
 from .models import ExerciseAnswer, ScenarioAnswer
 
 
-def scenario_answers(user) -> list[dict]:
-    return list(
+def scenario_answers(user) -> QuerySet:
+    return (
         ScenarioAnswer.objects.filter(user=user)
         .order_by("answered_at", "pk")
         .values("page_key", "block_id", "option_id", "answered_at")
@@ -22,8 +22,8 @@ def expired_scenario_answers(cutoff: datetime) -> QuerySet:
     return ScenarioAnswer.objects.filter(answered_at__lt=cutoff)
 
 
-def exercise_answers(user) -> list[dict]:
-    return list(
+def exercise_answers(user) -> QuerySet:
+    return (
         ExerciseAnswer.objects.filter(user=user)
         .order_by("answered_at", "pk")
         .values("page_key", "block_id", "response", "success", "answered_at")

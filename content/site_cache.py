@@ -1,13 +1,15 @@
 """What every page request needs about the site and does not change between requests: the
 sites, their root paths, the locales, and the live page tree (url path -> page id and type,
 which pages carry view restrictions). Kept in Django's cache under one key, read with one
-query per request, and dropped whenever an editor publishes, unpublishes, moves or deletes a
-page or changes a site, locale or view restriction (`content.apps` connects the signals).
+query by a request that uses it (a download, an API call or a redirect after a form does not),
+and dropped whenever an editor publishes, unpublishes, moves or deletes a page or changes a
+site, locale or view restriction (`content.apps` connects the signals).
 
-`SiteCacheMiddleware` puts the structure on the request and in a context variable for the
-request's duration, and hands Wagtail what it would otherwise look up itself
-(`request._wagtail_site`, `request._wagtail_cached_site_root_paths`). Code without a request
-(`locale_for`) reads the context variable, or asks the database outside a request.
+`SiteCacheMiddleware` offers the structure for the request's duration in a context variable,
+read on its first use (`current()`), and hands Wagtail, as lazy objects, what it would
+otherwise look up itself (`request._wagtail_site`, `request._wagtail_cached_site_root_paths`).
+Code without a request (`locale_for`) reads the context variable, or asks the database
+outside a request.
 
 Layer: content is below courses, quizzes and compliance; it imports only Wagtail and Django.
 """
@@ -19,6 +21,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db.models import Q
 from django.http.request import split_domain_port
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page, PageViewRestriction, Site
 
@@ -111,12 +114,27 @@ class SiteStructure:
         return not any(page.path.startswith(path) for path in self.restricted_paths)
 
 
-_current: ContextVar[SiteStructure | None] = ContextVar("sensi_site_structure", default=None)
+class _RequestStructure:
+    """The structure of one request, read on first use; None once the request changed the
+    tree (`invalidate`): the rest of the request asks the database."""
+
+    def __init__(self):
+        self._structure: SiteStructure | None = None
+        self.dropped = False
+
+    def get(self) -> SiteStructure | None:
+        if self._structure is None and not self.dropped:
+            self._structure = load()
+        return None if self.dropped else self._structure
+
+
+_current: ContextVar[_RequestStructure | None] = ContextVar("sensi_site_structure", default=None)
 
 
 def current() -> SiteStructure | None:
     """The structure of the request being served (None outside a request)."""
-    return _current.get()
+    request_structure = _current.get()
+    return None if request_structure is None else request_structure.get()
 
 
 # Wagtail site-wide settings (BaseGenericSetting) that pages read on every request; their
@@ -205,7 +223,9 @@ def invalidate(**kwargs) -> None:
     """Drop the cached structure (a signal receiver: any sender, any arguments). The rest of
     the request that changed the tree reads the database, not the structure it loaded."""
     cache.delete(CACHE_KEY)
-    _current.set(None)
+    request_structure = _current.get()
+    if request_structure is not None:
+        request_structure.dropped = True
 
 
 def locale_for(language_code: str) -> Locale:
@@ -236,15 +256,31 @@ class SiteCacheMiddleware:
     def __call__(self, request):
         if request.path_info.startswith(SKIPPED_PREFIXES):
             return self.get_response(request)
-        structure = load()
-        request._wagtail_cached_site_root_paths = structure.root_paths
-        hostname = split_domain_port(request._get_raw_host())[0]
-        request._wagtail_site = structure.site_for(hostname, request.get_port())
-        token = _current.set(structure)
+        request_structure = _RequestStructure()
+        # Lazy, so a request that renders no page costs no query. With a default site (Wagtail
+        # and seed_demo make one) there is always a site, never a lazy None.
+        request._wagtail_site = SimpleLazyObject(lambda: _site(request, request_structure))
+        request._wagtail_cached_site_root_paths = SimpleLazyObject(
+            lambda: _root_paths(request_structure)
+        )
+        token = _current.set(request_structure)
         try:
             return self.get_response(request)
         finally:
             _current.reset(token)
+
+
+def _site(request, request_structure: _RequestStructure) -> Site | None:
+    structure = request_structure.get()
+    if structure is None:
+        return Site._find_for_request(request)  # the tree changed: Wagtail's own lookup
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return structure.site_for(hostname, request.get_port())
+
+
+def _root_paths(request_structure: _RequestStructure) -> list:
+    structure = request_structure.get()
+    return list(Site.get_site_root_paths()) if structure is None else structure.root_paths
 
 
 class CachedTreeMixin:

@@ -10,26 +10,26 @@ from gdpr import Declaration, Deletion, Section
 from .models import Cmi5Session, LessonRead, ModuleProgress
 
 
-def learning_progress(user) -> list[dict]:
-    return list(
+def learning_progress(user) -> QuerySet:
+    return (
         ModuleProgress.objects.filter(user=user)
         .order_by("started_at")
         .values("module_key", "last_page_key", "started_at", "updated_at", "completed_at")
     )
 
 
-def lessons_read(user) -> list[dict]:
-    return list(
+def lessons_read(user) -> QuerySet:
+    return (
         LessonRead.objects.filter(user=user)
         .order_by("read_at")
         .values("module_key", "lesson_key", "read_at", "engaged_seconds")
     )
 
 
-def cmi5_sessions(user) -> list[dict]:
+def cmi5_sessions(user) -> QuerySet:
     """Launches of a module by a learning platform (cmi5): which one, in which mode, and what
     Sensi reported to it; never the credential the platform handed over."""
-    return list(
+    return (
         Cmi5Session.objects.filter(user=user)
         .order_by("launched_at")
         .values(

@@ -30,8 +30,15 @@ BATCH = 1000
 
 @dataclass(frozen=True)
 class Section:
-    """One member of the export. `rows(user)` returns its JSON-ready value: a list of dicts,
-    a dict, or None (dates and times as `date`/`datetime`), in one query whatever the amount.
+    """One member of the export.
+
+    `rows(user)` returns the section's rows as a `values()` QuerySet with named fields (or a
+    tuple of them, whose rows follow one another), not evaluated: privacy reads the rows of
+    every section in one query (`privacy.rows`), each row as that QuerySet alone would give
+    it. `shape(user, rows)` makes the section's JSON-ready value from the list of rows: a
+    list of dicts (without a shape, the rows themselves), a dict, or None, with dates and
+    times as `date`/`datetime`. A section that needs no query (the account, from the user)
+    returns its value itself.
 
     `titles` maps a field that holds a page's translation key to the field that receives the
     page's title (in the current language); privacy looks them up for all sections in one
@@ -41,6 +48,7 @@ class Section:
     key: str
     rows: Callable[[Any], Any]
     titles: Mapping[str, str] = field(default_factory=dict)
+    shape: Callable[[Any, list[dict]], Any] | None = None
 
 
 @dataclass(frozen=True)

@@ -13,18 +13,12 @@ from gdpr import Declaration, Deletion, Section
 from .models import Job
 
 
-def jobs_started(user) -> list[dict]:
-    return [
-        {
-            "kind": row["kind"],
-            "state": row["state"],
-            "created_at": row["created_at"],
-            "finished_at": row["finished_at"],
-        }
-        for row in Job.objects.filter(started_by=user)
+def jobs_started(user) -> QuerySet:
+    return (
+        Job.objects.filter(started_by=user)
         .order_by("created_at", "pk")
         .values("kind", "state", "created_at", "finished_at")
-    ]
+    )
 
 
 def expired_jobs(cutoff: datetime) -> QuerySet:

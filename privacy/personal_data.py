@@ -22,7 +22,6 @@ from content.languages import current_language
 from gdpr import Declaration, Deletion, Section
 from xapi.agents import agent_ifi
 from xapi.definitions import display_name
-from xapi.launches import actors_bound_to
 from xapi.models import (
     ActivityDefinition,
     ActorBinding,
@@ -36,17 +35,22 @@ from xapi.models import (
 from xapi.recording import actor_for
 
 
-def xapi_agents_of(user) -> list[str]:
+def actor_bindings(user) -> QuerySet:
+    """The LMS actors bound to this person by an accepted launch (`xapi.launches`)."""
+    return ActorBinding.objects.filter(user=user).values("actor")
+
+
+def xapi_agents_of(user, bindings: list[dict]) -> list[str]:
     """The IFIs (xAPI 1.0.3 Data §2.4.2.1) under which the user's statements are stored: the
     pseudonymous account, the e-mail (if an operator ever chose `SENSI_XAPI_ACTOR=email`),
-    and the LMS actors bound to this person by an accepted launch. Not every actor a launch
-    ever named: one that names another person's LMS account must not open that person's
-    statements here (issue 11, finding 2)."""
+    and the LMS actors bound to this person. Not every actor a launch ever named: one that
+    names another person's LMS account must not open that person's statements here (issue
+    11, finding 2)."""
     agents = [
         {"account": {"homePage": settings.SENSI_BASE_URL, "name": str(user.pseudonym)}},
         {"mbox": f"mailto:{user.email}"},
         actor_for(user),
-        *actors_bound_to(user),
+        *(binding["actor"] for binding in bindings),
     ]
     return sorted({ifi for agent in agents if (ifi := agent_ifi(agent))})
 
@@ -58,10 +62,8 @@ def named_by(activity_iri) -> Subquery:
     )
 
 
-def xapi_registrations(user) -> list[dict]:
-    """With the name the LRS knows for the activity, in the reader's language."""
-    language = current_language()
-    rows = (
+def xapi_registrations(user) -> QuerySet:
+    return (
         Registration.objects.filter(user=user)
         .order_by("created_at")
         .annotate(definition=named_by(OuterRef("activity_iri")))
@@ -74,6 +76,11 @@ def xapi_registrations(user) -> list[dict]:
             "created_at",
         )
     )
+
+
+def named_registrations(user, rows: list[dict]) -> list[dict]:
+    """With the name the LRS knows for the activity, in the reader's language."""
+    language = current_language()
     return [
         {"activity_name": display_name(row.pop("definition") or {}, language), **row}
         for row in rows
@@ -149,8 +156,8 @@ def expired_launch_credentials(now: datetime) -> QuerySet:
 DECLARATION = Declaration(
     models=(Statement, Document, Registration, ActorBinding, Attachment, LaunchCredential),
     sections=(
-        Section("xapi_agents", xapi_agents_of),
-        Section("xapi_registrations", xapi_registrations),
+        Section("xapi_agents", actor_bindings, shape=xapi_agents_of),
+        Section("xapi_registrations", xapi_registrations, shape=named_registrations),
     ),
     retention=(
         Deletion("xapi_statements", "learning", expired_statements),

@@ -3,10 +3,11 @@ GDPR) and its JSON download. The structure is documented in docs/privacy.md; its
 stable English identifiers, `FORMAT_VERSION` changes when they do.
 
 The sections are declared by the apps that own the data (`<app>/personal_data.py`,
-collected by `privacy.registry`). One query per kind of data, whatever the amount (tested):
-rows are read with `values()` and joined to page titles by translation key in one further
-query for all sections, and xAPI statements are streamed by `statements_of` instead of
-being loaded at once.
+collected by `privacy.registry`). A fixed number of queries, whatever the amount and however
+many apps declare sections (tested): the rows of all sections in one query
+(`privacy.rows`), their page titles by translation key in one more, then the documents and
+statements about the person's xAPI agents. The statements themselves are streamed by
+`statements_of` for the download instead of being loaded at once.
 """
 
 from collections.abc import Iterator
@@ -32,6 +33,7 @@ from xapi.vocabulary import (
 
 from . import registry
 from .personal_data import named_by, xapi_documents
+from .rows import read_together
 
 FORMAT = "sensi-personal-data"
 FORMAT_VERSION = 1
@@ -148,18 +150,38 @@ def _add_titles(collected: dict[str, Any], sections) -> None:
                 row[title] = titles.get(row[key], "")
 
 
-def personal_data(user) -> PersonalData:
-    """Everything about `user` that the apps declare, and the xAPI documents about the
-    user's agents; not the statements themselves (see `statements_of`)."""
+def _querysets(answer) -> tuple[QuerySet, ...]:
+    """The QuerySets a section's `rows` returned; none for a section that needs no query."""
+    if isinstance(answer, QuerySet):
+        return (answer,)
+    if isinstance(answer, tuple) and all(isinstance(item, QuerySet) for item in answer):
+        return answer
+    return ()
 
-    sections = registry.sections(ORDER)
+
+def _section_values(user, sections) -> dict[str, Any]:
+    """Each section's value (`gdpr.Section`), the rows of all of them read in one query."""
+    answers = [section.rows(user) for section in sections]
+    wanted = [_querysets(answer) for answer in answers]
+    found = iter(read_together([queryset for querysets in wanted for queryset in querysets]))
     collected: dict[str, Any] = {}
-    for section in sections:
-        value = section.rows(user)
+    for section, answer, querysets in zip(sections, answers, wanted, strict=True):
+        value = answer
+        if querysets:
+            rows = [row for _queryset in querysets for row in next(found)]
+            value = section.shape(user, rows) if section.shape else rows
         if section.key in collected:
             collected[section.key] = {**collected[section.key], **value}
         else:
             collected[section.key] = value
+    return collected
+
+
+def personal_data(user) -> PersonalData:
+    """Everything about `user` that the apps declare, and the xAPI documents about the
+    user's agents; not the statements themselves (see `statements_of`)."""
+    sections = registry.sections(ORDER)
+    collected = _section_values(user, sections)
     _add_titles(collected, sections)
     agents = collected["xapi_agents"]
     collected["xapi_documents"] = xapi_documents(agents)

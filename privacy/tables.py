@@ -11,8 +11,9 @@ from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
+
+from seminars.models import Registration as SeminarRegistration
 
 from .selectors import PersonalData
 
@@ -136,12 +137,9 @@ def my_data_facts(data: PersonalData) -> dict[str, list[tuple[str, str]]]:
     return facts
 
 
-# The status of a registration as the seminars app names it (privacy reads rows, not models).
-REGISTRATION_STATUS = {
-    "confirmed": _lazy("Registered"),
-    "waiting": _lazy("On the waiting list"),
-    "cancelled": _lazy("Cancelled"),
-}
+def _registration_status(status: str) -> str:
+    """The status as the seminars app names it (privacy is above seminars: ARCHITECTURE.md)."""
+    return str(dict(SeminarRegistration.Status.choices).get(status, status))
 
 
 def _runs(answers: list[dict]) -> list[dict]:
@@ -265,7 +263,7 @@ def my_data_tables(data: PersonalData) -> dict[str, Table]:
                 (
                     row["module_title"] or row["module_key"],
                     _when(row["starts_at"], missing=""),
-                    REGISTRATION_STATUS.get(row["status"], row["status"]),
+                    _registration_status(row["status"]),
                     _when(row["registered_at"], missing=""),
                     _when(row["cancelled_at"]),
                 )

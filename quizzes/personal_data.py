@@ -10,8 +10,8 @@ from gdpr import Declaration, Deletion, Section
 from .models import QuizAttempt, QuizDraw
 
 
-def quiz_attempts(user) -> list[dict]:
-    return list(
+def quiz_attempts(user) -> QuerySet:
+    return (
         QuizAttempt.objects.filter(user=user)
         .order_by("submitted_at")
         .values(
@@ -31,8 +31,8 @@ def quiz_attempts(user) -> list[dict]:
     )
 
 
-def quiz_draws(user) -> list[dict]:
-    return list(
+def quiz_draws(user) -> QuerySet:
+    return (
         QuizDraw.objects.filter(user=user)
         .order_by("created_at")
         .values("quiz_key", "question_ids", "created_at", "attempt__id")

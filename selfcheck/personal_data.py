@@ -15,13 +15,13 @@ from gdpr import Declaration, Deletion, Section
 from .models import SelfCheckAnswer, SelfCheckRun, SelfCheckStep
 
 
-def selfcheck_runs(user) -> list[dict]:
+def selfcheck_runs(user) -> QuerySet:
     """Each answer with its run (date, count done, whether it is the latest) and the step's
     question in the default language; one query."""
     question = SelfCheckStep.objects.filter(
         translation_key=OuterRef("step_key"), locale__language_code=settings.LANGUAGE_CODE
     ).values("question")[:1]
-    return list(
+    return (
         SelfCheckAnswer.objects.filter(run__user=user)
         .annotate(question=Subquery(question))
         .order_by("run__completed_at", "run_id", "pk")

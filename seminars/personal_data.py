@@ -11,8 +11,8 @@ from gdpr import Declaration, Deletion, Section
 from .models import Attendance, Registration, Session
 
 
-def registrations(user) -> list[dict]:
-    return list(
+def registrations(user) -> QuerySet:
+    return (
         Registration.objects.filter(user=user)
         .order_by("registered_at")
         .values(
@@ -29,8 +29,8 @@ def registrations(user) -> list[dict]:
     )
 
 
-def attendance(user) -> list[dict]:
-    return list(
+def attendance(user) -> QuerySet:
+    return (
         Attendance.objects.filter(user=user)
         .order_by("recorded_at")
         .values(

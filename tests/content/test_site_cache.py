@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from content import site_cache
@@ -41,6 +42,16 @@ def test_a_group_restriction_added_to_a_module_applies_to_its_lessons_at_once(
     )
     restriction.groups.add(Group.objects.create(name="Nur Redaktion"))
     assert learner_client.get(url).status_code in (302, 403)
+
+
+def test_requests_that_use_no_page_of_the_tree_read_no_structure(learner_client):
+    """The structure is read on first use: a download or a view outside the page tree
+    ("Meine Daten") does not pay for it."""
+    with CaptureQueriesContext(connection) as queries:
+        response = learner_client.get(reverse("privacy:download"))
+        b"".join(response.streaming_content)
+        assert learner_client.get(reverse("privacy:my_data")).status_code == 200
+    assert response.status_code == 200 and structure_reads(queries) == 0
 
 
 def test_the_xapi_and_the_admin_do_not_read_the_structure(client, db):

@@ -4,7 +4,12 @@ import pytest
 from django.urls import reverse
 
 from gamification.models import PersonalProgressOptOut
-from gamification.personal_data import gamification_preferences
+from privacy.selectors import personal_data
+
+
+def gamification_preferences(user) -> dict:
+    return personal_data(user).gamification_preferences
+
 
 pytestmark = pytest.mark.django_db
 

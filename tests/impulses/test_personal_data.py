@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from impulses import personal_data
 from impulses.models import DigestDelivery, DigestSubscription, ImpulseAnswer
+from privacy.selectors import personal_data as my_data
 
 from .conftest import options_of
 
@@ -20,7 +21,7 @@ def test_my_data_shows_the_answers_and_the_email_opt_in(learner_client, user, im
     response = learner_client.get(reverse("privacy:my_data"))
     assert impulse.title in response.text
     assert personal_data.impulse_answers(user)[0]["correct"] is True
-    assert [row["kind"] for row in personal_data.impulse_emails(user)] == ["subscribed"]
+    assert [row["kind"] for row in my_data(user).impulse_emails] == ["subscribed"]
 
 
 def test_old_answers_and_email_logs_expire(user, impulse):

@@ -7,6 +7,7 @@ from django.utils import translation
 
 from privacy.selectors import PersonalData
 from privacy.tables import my_data_tables
+from seminars.models import Registration as SeminarRegistration
 
 UTC = ZoneInfo("UTC")
 
@@ -117,3 +118,21 @@ def test_session_rows_name_the_module_and_the_status_in_german():
     (row,) = tables["seminar_registrations"].rows
     assert row[0] == "Phishing erkennen" and row[2] == "Auf der Warteliste" and row[4] == "–"
     assert tables["seminar_attendance"].rows[0][0] == "k2"  # a module since deleted: its key
+
+
+def test_the_session_status_is_the_label_the_seminars_app_gives_it():
+    start = datetime(2027, 1, 12, 9, 0, tzinfo=UTC)
+    rows = [
+        {"module_title": "M", "starts_at": start, "status": status, "registered_at": start}
+        | {"module_key": "k", "cancelled_at": None}
+        for status in [*SeminarRegistration.Status.values, "archived"]
+    ]
+    with translation.override("en"):
+        statuses = [
+            row[2]
+            for row in my_data_tables(data(seminar_registrations=rows))[
+                "seminar_registrations"
+            ].rows
+        ]
+        labels = [str(label) for label in SeminarRegistration.Status.labels]
+    assert statuses == [*labels, "archived"]  # an unknown status as stored
