@@ -50,7 +50,7 @@ def fallback_url(request) -> str | None:
     requested = translation.get_language_from_path(request.path_info)
     site = Site.find_for_request(request)
     prefix = f"/{requested}/"
-    if not requested or site is None or not request.path_info.startswith(prefix):
+    if not requested or not site or not request.path_info.startswith(prefix):
         return None
     rest = request.path_info.removeprefix(prefix)
     roots = site.root_page.get_translations(inclusive=True).exclude(locale__language_code=requested)

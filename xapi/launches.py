@@ -254,8 +254,3 @@ def _bind(*, user, ticket: LaunchTicket) -> None:
         raise LaunchRefused("actor: belongs to another person in Sensi", EXPLAIN_BOUND) from error
     if binding.user_id != user.pk:
         raise LaunchRefused("actor: belongs to another person in Sensi", EXPLAIN_BOUND)
-
-
-def actors_bound_to(user) -> list[dict]:
-    """The LMS actors bound to this person, for "Meine Daten"."""
-    return list(ActorBinding.objects.filter(user=user).values_list("actor", flat=True))
