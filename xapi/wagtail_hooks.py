@@ -17,6 +17,7 @@ Layer: imports Django, Wagtail and `xapi` only, like the rest of `xapi`.
 import logging
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import DeleteView, IndexView
@@ -46,7 +47,7 @@ class ActorBindingIndexView(IndexView):
 
 
 class ActorBindingDeleteView(DeleteView):
-    page_title = _("Release")
+    page_title = pgettext_lazy("LMS actor binding", "Release")
     success_message = _("Binding of “%(object)s” released; its next launch binds it anew.")
 
     @property
