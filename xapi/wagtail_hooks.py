@@ -78,7 +78,7 @@ class ActorBindingViewSet(ModelViewSet):
     delete_view_class = ActorBindingDeleteView
     list_display = [
         "actor_ifi",
-        "user",
+        Column("user", label=_("Bound to")),
         Column("email", label=_("E-mail address"), accessor=lambda binding: binding.user.email),
         "bound_at",
     ]
