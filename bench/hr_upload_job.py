@@ -3,7 +3,9 @@
 Uploads a generated HR export through the admin's upload view (as a signed-in superuser),
 then runs `manage.py db_worker --batch` in a process of its own, polling the job's progress
 as the admin page does. Prints: the upload request's time, the worker's time, rows/s, the
-worker's peak memory, and the progress seen while it ran.
+worker's peak memory (its maximum resident set size, `ru_maxrss`) next to that of an idle
+worker (the same command run once before the upload, with nothing to do), so that the
+difference is what the import itself held, and the progress seen while it ran.
 
     DATABASE_URL=postgres://sensi:sensi@127.0.0.1:5432/sensi_jobs \\
       .venv/bin/python bench/hr_upload_job.py --rows 250000
@@ -86,6 +88,15 @@ def run(options, database, env):
     data = hr_export(options.rows)
     print(f"file: {len(data) / 1e6:.1f} MB")
 
+    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
+    worker_env["SENSI_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
+    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload"]
+    command += ["--no-startup-delay", "--interval", "0.1", "-v", "0"]
+    # ru_maxrss of the children is the largest of all waited-for children: the idle worker
+    # first, so that the figure after the import is the import's worker.
+    subprocess.run(command, cwd=ROOT, env=worker_env, check=True)
+    idle_mb = _children_peak_mb()
+
     client = Client()
     sign_in_with_mfa(client, UserFactory(is_superuser=True, is_staff=True))
     tasks = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -100,10 +111,6 @@ def run(options, database, env):
     job = Job.objects.get()
     print(f"upload accepted in {accepted:.2f} s (HTTP {response.status_code}), job #{job.pk}")
 
-    worker_env = {**env, "DJANGO_SETTINGS_MODULE": "config.settings.dev"}
-    worker_env["SENSI_MEDIA_ROOT"] = str(settings.MEDIA_ROOT)
-    command = [sys.executable, "manage.py", "db_worker", "--batch", "--no-reload"]
-    command += ["--no-startup-delay", "--interval", "0.1", "-v", "0"]
     started = time.perf_counter()
     worker = subprocess.Popen(command, cwd=ROOT, env=worker_env)
     samples = []
@@ -112,16 +119,24 @@ def run(options, database, env):
         job.refresh_from_db()
         samples.append((time.perf_counter() - started, job.stage, job.done, job.total))
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    peak_mb = _children_peak_mb()
     job.refresh_from_db()
 
     print(f"job: {job.state}; {job.summary.splitlines()[0] if job.summary else ''}")
     print(f"employees: {Employee.objects.count():,}")
-    print(f"worker: {seconds:.1f} s, {options.rows / seconds:,.0f} rows/s, peak {peak_mb:.0f} MB")
+    print(f"worker: {seconds:.1f} s, {options.rows / seconds:,.0f} rows/s")
+    print(
+        f"worker peak memory (max RSS): {peak_mb:.0f} MB; idle worker {idle_mb:.0f} MB; "
+        f"the import's share {peak_mb - idle_mb:.0f} MB"
+    )
     print("progress seen while it ran (s, stage, done, total):")
     step = max(1, len(samples) // 12)
     for at, stage, done, total in samples[::step]:
         print(f"  {at:6.1f}  {stage[:40]:<40} {done:>9,} / {total or 0:,}")
+
+
+def _children_peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 if __name__ == "__main__":

@@ -58,12 +58,13 @@ def register() -> None:
 
 
 def import_employees_job(*, progress, input_file, full: bool, dry_run: bool, skip_invalid: bool):
-    """The admin's HR upload (compliance.imports.views), as the command runs it."""
+    """The admin's HR upload (compliance.imports.views), as the command runs it: read from
+    the private storage row by row, not into memory. A failed job keeps the upload there, so
+    its retry reads the same file."""
     with input_file.open("rb") as upload:
-        data = upload.read()
-    report = import_employees(
-        data, full=full, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
-    )
+        report = import_employees(
+            upload, full=full, dry_run=dry_run, skip_invalid=skip_invalid, progress=progress
+        )
     progress(report.data_rows, report.data_rows, _("Rows"))
     counts = {key: number for key, _label, number in report.counts()}
     logger.info("HR import job: %s, %s", report.outcome, counts)

@@ -106,22 +106,30 @@ def seed_learner_streak(this_monday) -> None:
             ImpulseAnswer.objects.filter(pk=answer.pk).update(answered_at=wednesday)
 
 
-def grant_editors() -> None:
-    """The Redaktion plans challenges (the switches stay with the administrators)."""
+# Who plans team challenges ("Team-Aktionen") in the Wagtail admin; the switches stay with
+# the administrators.
+CHALLENGE_PLANNERS = ("Redaktion", "CISO")
+
+
+def grant_challenge_planners() -> None:
+    """The Redaktion and the CISO plan challenges: the snippet's permissions, and the admin
+    itself for the CISO (the Redaktion has it from demo.seed)."""
     permissions = Permission.objects.filter(
         content_type__app_label="gamification",
         codename__in=[f"{action}_teamchallenge" for action in ("add", "change", "delete", "view")],
     )
-    group = Group.objects.filter(name="Redaktion").first()
-    if group is not None:
-        group.permissions.add(*permissions)
+    access_admin = Permission.objects.get(
+        content_type__app_label="wagtailadmin", codename="access_admin"
+    )
+    for group in Group.objects.filter(name__in=CHALLENGE_PLANNERS):
+        group.permissions.add(*permissions, access_admin)
 
 
 @transaction.atomic
 def seed_gamification() -> TeamChallenge:
     """After demo.impulses: switches, the challenge, its participants, the learner's streak."""
     switch_everything_on()
-    grant_editors()
+    grant_challenge_planners()
     challenge = seed_challenge()
     this_monday = monday_of(timezone.localdate())
     current = _impulse_of_week(this_monday)

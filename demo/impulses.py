@@ -1,6 +1,7 @@
 """Demo Sicherheitsimpulse: twelve micro-units in German across the curriculum's six topics,
 in the words of the demo modules, one per week from eight weeks before the seed ran (so that
-"this week's" impulse exists and a few are still to come)."""
+"this week's" impulse exists and a few are still to come), and their English translations
+(demo.impulses_en) below the English home page."""
 # ruff: noqa: E501 (demo text)
 
 import io
@@ -411,9 +412,10 @@ def _question(slug: str, data: dict) -> list[dict]:
 
 
 @transaction.atomic
-def seed_impulses(home: HomePage) -> list[ImpulsePage]:
+def seed_impulses(home: HomePage, *, english_home: HomePage | None = None) -> list[ImpulsePage]:
     """The impulse overview below the German home page and the demo impulses, unless they
-    exist (by slug)."""
+    exist (by slug); with `english_home`, their English translations below it
+    (demo.impulses_en), unless they exist (by translation key). Returns the German pages."""
     index = ImpulseIndexPage.objects.child_of(home).first()
     if index is None:
         index = ImpulseIndexPage(locale=home.locale, **INDEX)
@@ -424,26 +426,68 @@ def seed_impulses(home: HomePage) -> list[ImpulsePage]:
     for number, data in enumerate(IMPULSES):
         page = ImpulsePage.objects.child_of(index).filter(slug=data["slug"]).first()
         if page is None:
-            page = ImpulsePage(
-                title=data["title"],
-                slug=data["slug"],
-                locale=home.locale,
-                topic=data["topic"],
-                tip=data["tip"],
-                media=[
-                    {
-                        "type": "image",
-                        "value": {
-                            "image": _image(data["topic"]).pk,
-                            "alt_text": data["alt"],
-                            "caption": "",
-                        },
-                    }
-                ],
-                question=_question(data["slug"], data["question"]),
-                week_of=first_week + timedelta(weeks=number),
-            )
+            page = _impulse_page(data, key=data["slug"], locale=home.locale)
+            page.week_of = first_week + timedelta(weeks=number)
             index.add_child(instance=page)
             page.save_revision().publish()
         pages.append(page)
+    if english_home is not None:
+        _seed_english(index, pages, english_home)
     return pages
+
+
+def _impulse_page(data: dict, *, key: str, locale, **fields) -> ImpulsePage:
+    """An impulse from its demo data; `key` (the German slug) makes the question's ids, the
+    same in every language."""
+    return ImpulsePage(
+        title=data["title"],
+        slug=data["slug"],
+        locale=locale,
+        topic=data["topic"],
+        tip=data["tip"],
+        media=[
+            {
+                "type": "image",
+                "value": {
+                    "image": _image(data["topic"]).pk,
+                    "alt_text": data["alt"],
+                    "caption": "",
+                },
+            }
+        ],
+        question=_question(key, data["question"]),
+        **fields,
+    )
+
+
+def _seed_english(index: ImpulseIndexPage, pages: list[ImpulsePage], home: HomePage) -> None:
+    """The English overview and impulses, each the translation of its German page."""
+    from .impulses_en import IMPULSES as ENGLISH
+    from .impulses_en import INDEX as ENGLISH_INDEX
+
+    english_index = ImpulseIndexPage.objects.filter(
+        locale=home.locale, translation_key=index.translation_key
+    ).first()
+    if english_index is None:
+        english_index = ImpulseIndexPage(
+            locale=home.locale, translation_key=index.translation_key, **ENGLISH_INDEX
+        )
+        home.add_child(instance=english_index)
+        english_index.save_revision().publish()
+    translated = set(
+        ImpulsePage.objects.filter(
+            locale=home.locale, translation_key__in=[page.translation_key for page in pages]
+        ).values_list("translation_key", flat=True)
+    )
+    for page in pages:
+        if page.translation_key in translated:
+            continue
+        english = _impulse_page(
+            {**ENGLISH[page.slug], "topic": page.topic},
+            key=page.slug,
+            locale=home.locale,
+            translation_key=page.translation_key,
+            week_of=page.week_of,
+        )
+        english_index.add_child(instance=english)
+        english.save_revision().publish()

@@ -1,23 +1,28 @@
 """The employee import: employees and their accounts from the HR system's CSV export.
 
-Two steps, so that a file can be checked before anything is written:
+Two steps, so that a file can be checked before anything is written, and neither holds the
+file in memory (an export of the whole administration has hundreds of thousands of rows):
 
-1. `employee_rows.parse_employees(data)` reads the bytes (UTF-8 or Windows-1252,
-   `;`-separated, columns found by their header) into `EmployeeRow`s and `RowError`s. Pure:
+1. `employee_rows.check_employees(file)` reads the stored file row by row into `RowError`s and
+   what it needs to find duplicates; its `rows` read the valid rows again from the file. Pure:
    no database.
-2. `apply_import(rows, full=...)` checks the rows against the organisation and the existing
-   accounts, then creates, updates, marks as left and re-activates employees in one
-   transaction. It reads everything it compares with up front and writes in bulk, so the
-   number of queries does not grow per row.
+2. `apply_import(rows, full=...)` goes through the rows twice in one transaction, a chunk at a
+   time: first it checks every row against the organisation and the existing accounts, and
+   writes nothing if one does not fit; then it creates, updates, re-activates and (for
+   `full`) marks as left, writing each chunk in bulk. Queries grow with the chunks, not the
+   rows.
 
-`import_employees(data, ...)` runs both for the management command and the admin upload, so
+`import_employees(file, ...)` runs both for the management command and the admin upload, so
 that both give the same report. The layout is documented in docs/hr-import.md.
 """
 
+import io
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import islice
+from typing import BinaryIO
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -27,12 +32,13 @@ from django.utils.translation import gettext as _
 from compliance.models import Dienststelle, Employee, Obligation, Ressort
 from compliance.services import sync_statuses
 
-from .employee_rows import EmployeeRow, parse_employees
+from .employee_rows import EmployeeRow, check_employees
 from .reports import Change, EmployeeReport, Outcome
 from .table import RowError
 
 BATCH_SIZE = 500
-PROGRESS_EVERY = 1000  # rows between two progress calls (the reporters throttle further)
+# Rows checked and written together: what the import holds of the file at a time.
+CHUNK_SIZE = 2000
 
 # `progress(done, total, stage)`, e.g. a `jobs.progress` reporter; the import does not know
 # who listens (the admin's job page or the command's terminal).
@@ -65,36 +71,17 @@ class _Person:
 
 
 @dataclass
-class _Known:
-    """Everything the import compares with, read in a handful of queries."""
-
+class _Organisation:
     ressorts: dict[str, tuple[int, str]]  # casefolded code -> (id, code)
     ressort_codes: dict[int, str]
     dienststellen: dict[str, tuple[int, int]]  # casefolded code -> (id, ressort id)
-    people: dict[str, _Person]  # by personnel number
-    accounts_by_email: dict[str, tuple[int, bool]]  # casefolded e-mail -> (user id, active)
-    personnel_number_by_user: dict[int, str]
+    # Every account's casefolded e-mail address -> its id: addresses are compared casefolded,
+    # which the database cannot do for a chunk's addresses alike on SQLite and PostgreSQL.
+    account_ids: dict[str, int]
 
     @classmethod
-    def load(cls) -> "_Known":
+    def load(cls) -> "_Organisation":
         ressorts = list(Ressort.objects.values_list("pk", "code"))
-        people = [
-            _Person(*values)
-            for values in Employee.objects.values_list(
-                "pk",
-                "user_id",
-                "personnel_number",
-                "ressort_id",
-                "dienststelle_id",
-                "entry_date",
-                "active",
-                "left_on",
-                "user__email",
-                "user__first_name",
-                "user__last_name",
-                "user__is_active",
-            )
-        ]
         return cls(
             ressorts={code.casefold(): (pk, code) for pk, code in ressorts},
             ressort_codes=dict(ressorts),
@@ -104,14 +91,54 @@ class _Known:
                     "pk", "code", "ressort_id"
                 )
             },
-            people={person.personnel_number: person for person in people},
-            accounts_by_email={
-                email.casefold(): (pk, is_active)
-                for pk, email, is_active in get_user_model().objects.values_list(
-                    "pk", "email", "is_active"
-                )
+            account_ids={
+                email.casefold(): pk
+                for pk, email in get_user_model().objects.values_list("pk", "email").iterator()
             },
-            personnel_number_by_user={p.user_id: p.personnel_number for p in people},
+        )
+
+
+@dataclass
+class _Known:
+    """Everything one chunk of rows is compared with, read in a few queries."""
+
+    organisation: _Organisation
+    people: dict[str, _Person]  # by personnel number, those of the chunk's rows
+    # The accounts of the chunk's e-mail addresses: user id -> (active, personnel number of
+    # its employee or None).
+    accounts: dict[int, tuple[bool, str | None]]
+
+    @classmethod
+    def load(cls, rows: Sequence[EmployeeRow], organisation: _Organisation) -> "_Known":
+        people = Employee.objects.filter(
+            personnel_number__in=[row.personnel_number for row in rows]
+        ).values_list(
+            "pk",
+            "user_id",
+            "personnel_number",
+            "ressort_id",
+            "dienststelle_id",
+            "entry_date",
+            "active",
+            "left_on",
+            "user__email",
+            "user__first_name",
+            "user__last_name",
+            "user__is_active",
+        )
+        account_ids = {organisation.account_ids.get(row.email.casefold()) for row in rows} - {None}
+        accounts = get_user_model().objects.filter(pk__in=account_ids)
+        return cls(
+            organisation=organisation,
+            people={values[2]: _Person(*values) for values in people},
+            accounts={
+                pk: (active, number)
+                for pk, active, number in accounts.values_list(
+                    "pk", "is_active", "employee__personnel_number"
+                )
+            }
+            if account_ids
+            else {},
         )
 
 
@@ -127,8 +154,9 @@ class _Resolved:
 def _resolve(row: EmployeeRow, known: _Known) -> _Resolved | list[RowError]:
     """The row's organisation and account, or why it cannot be imported."""
     problems = []
-    ressort = known.ressorts.get(row.ressort.casefold())
-    office = known.dienststellen.get(row.dienststelle.casefold())
+    organisation = known.organisation
+    ressort = organisation.ressorts.get(row.ressort.casefold())
+    office = organisation.dienststellen.get(row.dienststelle.casefold())
     if ressort is None:
         problems.append(_("Unknown Ressort “%(code)s”.") % {"code": row.ressort})
     if office is None:
@@ -138,15 +166,15 @@ def _resolve(row: EmployeeRow, known: _Known) -> _Resolved | list[RowError]:
             _("Dienststelle “%(office)s” belongs to Ressort “%(actual)s”, not “%(given)s”.")
             % {
                 "office": row.dienststelle,
-                "actual": known.ressort_codes[office[1]],
+                "actual": organisation.ressort_codes[office[1]],
                 "given": row.ressort,
             }
         )
     person = known.people.get(row.personnel_number)
-    account = known.accounts_by_email.get(row.email.casefold())
-    owner = account[0] if account else None
+    owner = organisation.account_ids.get(row.email.casefold())
+    account = (owner, known.accounts[owner][0]) if owner in known.accounts else None
     if owner is not None and (person is None or owner != person.user_id):
-        other = known.personnel_number_by_user.get(owner)
+        other = known.accounts[owner][1] if owner in known.accounts else None
         if other is not None:
             problems.append(
                 _("The e-mail address “%(email)s” belongs to personnel number “%(other)s”.")
@@ -186,9 +214,6 @@ class _Plan:
     new_employees: list[Employee] = field(default_factory=list)
     changed_users: _Changes = field(default_factory=_Changes)
     changed_employees: _Changes = field(default_factory=_Changes)
-    # Missing from a full export: the same change for all, one UPDATE per batch.
-    leaving_employee_ids: list[int] = field(default_factory=list)
-    locked_user_ids: list[int] = field(default_factory=list)
     audience_may_grow: bool = False
 
 
@@ -209,9 +234,14 @@ def _changed(new, old, fields: Iterable[str]) -> list[str]:
     return [name for name in fields if getattr(new, name) != getattr(old, name)]
 
 
+class DataChanged(Exception):
+    """A row that fitted the database when checked did not when written: someone else
+    changed the same employees or accounts meanwhile."""
+
+
 @transaction.atomic
 def apply_import(
-    rows: Sequence[EmployeeRow],
+    rows: Collection[EmployeeRow],
     *,
     full: bool,
     skip_invalid: bool = False,
@@ -221,48 +251,67 @@ def apply_import(
 ) -> EmployeeReport:
     """Bring the employees in line with the rows, in one transaction.
 
-    `full`: the rows are everyone; active employees not among them (nor in `keep`, the
-    personnel numbers of rows skipped as invalid) are marked as left. Rows whose Ressort,
+    `rows` is iterated twice (a list, or a checked file's rows read again from the file), a
+    chunk at a time: first every row is checked against the database, then the rows are
+    written. `full`: the rows are everyone; active employees not among them (nor in `keep`,
+    the personnel numbers of rows skipped as invalid) are marked as left. Rows whose Ressort,
     Dienststelle or e-mail address do not fit the database are errors; with errors nothing
     is written unless `skip_invalid`. Running the same rows twice changes nothing the second
-    time.
+    time. Raises DataChanged when the database changed between the two passes.
     """
     today = today or timezone.localdate()
     total = len(rows)
+    organisation = _Organisation.load()
+    report = EmployeeReport(outcome=Outcome.IMPORTED)
+
     checking = _("Checking rows")
     progress(0, total, checking)
-    known = _Known.load()
-    report = EmployeeReport(outcome=Outcome.IMPORTED)
-    resolved = []
-    for number, row in enumerate(rows, 1):
-        if number % PROGRESS_EVERY == 0:
-            progress(number, total, checking)
-        result = _resolve(row, known)
-        if isinstance(result, list):
-            report.errors.extend(result)
-        else:
-            resolved.append(result)
+    done = 0
+    for chunk in _chunks(rows):
+        known = _Known.load(chunk, organisation)
+        for row in chunk:
+            result = _resolve(row, known)
+            if isinstance(result, list):
+                report.errors.extend(result)
+        done += len(chunk)
+        progress(done, total, checking)
     if report.errors and not skip_invalid:
         report.outcome = Outcome.REJECTED
         return report
 
-    plan = _Plan()
-    planning = _("Comparing with the employees")
-    for number, item in enumerate(resolved, 1):
-        if number % PROGRESS_EVERY == 0:
-            progress(number, len(resolved), planning)
-        _plan_row(item, known, plan, report, today)
+    refused = {error.line for error in report.errors}
+    present = set(keep)
+    audience_may_grow = False
+    writing = _("Writing")
+    done = 0
+    for chunk in _chunks(rows):
+        known = _Known.load(chunk, organisation)
+        plan = _Plan()
+        for row in chunk:
+            present.add(row.personnel_number)
+            if row.line in refused:
+                continue
+            result = _resolve(row, known)
+            if isinstance(result, list):
+                raise DataChanged(row.line)
+            _plan_row(result, known, plan, report, today)
+        _write(plan)
+        audience_may_grow |= plan.audience_may_grow
+        done += len(chunk)
+        progress(done, total, writing)
     if full:
-        present = {row.personnel_number for row in rows} | set(keep)
-        for person in known.people.values():
-            if person.active and person.personnel_number not in present:
-                _leave(person, plan, report)
-    _write(plan, today, progress)
-    if plan.audience_may_grow:
+        _mark_leavers(present, today, report)
+    if audience_may_grow:
         progress(0, None, _("Updating obligations"))
         for obligation in Obligation.objects.filter(active=True):
             sync_statuses(obligation)
     return report
+
+
+def _chunks(rows: Iterable[EmployeeRow]) -> Iterator[list[EmployeeRow]]:
+    iterator = iter(rows)
+    while chunk := list(islice(iterator, CHUNK_SIZE)):
+        yield chunk
 
 
 def _plan_row(item: _Resolved, known: _Known, plan: _Plan, report: EmployeeReport, today: date):
@@ -340,36 +389,34 @@ def _create(item: _Resolved, leaves: bool, plan: _Plan) -> None:
     plan.audience_may_grow |= not leaves
 
 
-def _leave(person: _Person, plan: _Plan, report: EmployeeReport) -> None:
-    """Missing from a full export: left today, and the account can no longer sign in."""
-    plan.leaving_employee_ids.append(person.employee_id)
-    if person.user_active:
-        plan.locked_user_ids.append(person.user_id)
-    report.add(Change.LEFT, person.personnel_number)
-
-
-def _write(plan: _Plan, today: date, progress: ProgressCallback = _no_progress) -> None:
+def _mark_leavers(present: set[str], today: date, report: EmployeeReport) -> None:
+    """Missing from a full export: left today, and the account can no longer sign in. The
+    active employees are read in chunks; those who leave are changed in one UPDATE per
+    batch."""
     User = get_user_model()
-    writing = _("Writing")
-    plan.changed_users.write(User)
-    # In batches of a few thousand, so that the progress moves: bulk_create itself splits
-    # each into BATCH_SIZE inserts.
-    new_total = len(plan.new_users) + len(plan.new_employees)
-    written = 0
-    for users in _batches(plan.new_users, BATCH_SIZE * 10):
-        User.objects.bulk_create(users, batch_size=BATCH_SIZE)
-        written += len(users)
-        progress(written, new_total, writing)
-    # bulk_create takes each new employee's user_id from the user saved just before.
-    for employees in _batches(plan.new_employees, BATCH_SIZE * 10):
-        Employee.objects.bulk_create(employees, batch_size=BATCH_SIZE)
-        written += len(employees)
-        progress(written, new_total, writing)
-    plan.changed_employees.write(Employee)
-    for ids in _batches(plan.leaving_employee_ids):
+    leaving_ids, locked_user_ids = [], []
+    active = Employee.objects.filter(active=True).values_list(
+        "pk", "personnel_number", "user_id", "user__is_active"
+    )
+    for pk, personnel_number, user_id, user_active in active.iterator(chunk_size=CHUNK_SIZE):
+        if personnel_number not in present:
+            leaving_ids.append(pk)
+            if user_active:
+                locked_user_ids.append(user_id)
+            report.add(Change.LEFT, personnel_number)
+    for ids in _batches(leaving_ids):
         Employee.objects.filter(pk__in=ids).update(active=False, left_on=today)
-    for ids in _batches(plan.locked_user_ids):
+    for ids in _batches(locked_user_ids):
         User.objects.filter(pk__in=ids).update(is_active=False)
+
+
+def _write(plan: _Plan) -> None:
+    User = get_user_model()
+    plan.changed_users.write(User)
+    User.objects.bulk_create(plan.new_users, batch_size=BATCH_SIZE)
+    # bulk_create takes each new employee's user_id from the user saved just before.
+    Employee.objects.bulk_create(plan.new_employees, batch_size=BATCH_SIZE)
+    plan.changed_employees.write(Employee)
 
 
 def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
@@ -381,39 +428,41 @@ def _batches(items: list, size: int = BATCH_SIZE) -> Iterator[list]:
 
 
 def import_employees(
-    data: bytes,
+    source: bytes | BinaryIO,
     *,
     full: bool = True,
     dry_run: bool = False,
     skip_invalid: bool = False,
     progress: ProgressCallback = _no_progress,
 ) -> EmployeeReport:
-    """Read and apply an HR export; the report says what happened (or would, on a dry run).
+    """Read and apply an HR export (a seekable binary file, or bytes); the report says what
+    happened (or would, on a dry run).
 
     A file with errors changes nothing unless `skip_invalid`; a file that cannot be read to
     its end changes nothing in any case. `progress(done, total, stage)` hears how far it got.
     """
+    file = io.BytesIO(source) if isinstance(source, bytes) else source
     progress(0, None, _("Reading the file"))
-    parsed = parse_employees(data, progress)
+    checked = check_employees(file, progress)
     report = EmployeeReport(
-        encoding=parsed.encoding, data_rows=parsed.data_rows, readable=parsed.readable
+        encoding=checked.encoding, data_rows=checked.data_rows, readable=checked.readable
     )
-    if not parsed.readable or (parsed.errors and not skip_invalid):
-        report.errors = parsed.errors
+    if not checked.readable or (checked.errors and not skip_invalid):
+        report.errors = checked.errors
         return report
     try:
         with transaction.atomic():
             applied = apply_import(
-                parsed.rows,
+                checked.rows,
                 full=full,
                 skip_invalid=skip_invalid,
-                keep=parsed.personnel_numbers,
+                keep=checked.personnel_numbers,
                 progress=progress,
             )
             if dry_run and applied.outcome == Outcome.IMPORTED:
                 applied.outcome = Outcome.DRY_RUN
                 transaction.set_rollback(True)
-    except IntegrityError:
+    except (IntegrityError, DataChanged):
         # Another import or an administrator changed the same accounts meanwhile.
         report.errors = [
             RowError(None, _("The data changed while importing. Nothing was changed; try again."))
@@ -421,7 +470,7 @@ def import_employees(
         report.readable = False
         return report
     applied.encoding, applied.data_rows = report.encoding, report.data_rows
-    applied.errors = sorted([*parsed.errors, *applied.errors], key=lambda e: e.line or 0)
+    applied.errors = sorted([*checked.errors, *applied.errors], key=lambda e: e.line or 0)
     if applied.outcome != Outcome.REJECTED:
         applied.skipped = len({error.line for error in applied.errors})
     return applied

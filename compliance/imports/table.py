@@ -2,14 +2,18 @@
 organisation files are: decoding (UTF-8 or Windows-1252), records numbered by line as a
 spreadsheet counts them, the header, and the checks every cell and unique column gets.
 
-Pure: no database. A `Table` that is not `readable` must not be imported at all.
+Pure: no database. A file that cannot be read to its end must not be imported at all.
+`open_table` reads a stored file without holding it in memory (the employee import, up to
+hundreds of thousands of rows); `read_table` reads small files whole (the organisation).
 """
 
+import codecs
 import csv
 import io
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import BinaryIO, TextIO
 
 from django.utils.translation import gettext as _
 
@@ -46,7 +50,8 @@ class FileUnreadable(Exception):
 
 @dataclass
 class Table:
-    """The records of a `;`-separated file whose first line names its columns."""
+    """The records of a `;`-separated file whose first line names its columns, all in
+    memory: for the small organisation file. The employee import streams (`TableFile`)."""
 
     encoding: str = ""
     index: dict[str, int] = field(default_factory=dict)  # column key -> position
@@ -59,17 +64,26 @@ class Table:
         """(line, values by column key) of each record with the right number of fields; an
         error for each other one."""
         for line, cells in self.records:
-            # Spreadsheets pad rows with empty cells; anything else means shifted columns.
-            if len(cells) < self.width or any(cells[self.width :]):
-                self.errors.append(
-                    RowError(
-                        line,
-                        _("Expected %(expected)d fields separated by semicolons, found %(found)d.")
-                        % {"expected": self.width, "found": len(cells)},
-                    )
-                )
+            values = values_of(line, cells, self.index, self.width)
+            if isinstance(values, RowError):
+                self.errors.append(values)
             else:
-                yield line, {key: cells[position] for key, position in self.index.items()}
+                yield line, values
+
+
+def values_of(
+    line: int, cells: list[str], index: dict[str, int], width: int
+) -> dict[str, str] | RowError:
+    """The values of a record by column key, or the error when it has the wrong number of
+    fields."""
+    # Spreadsheets pad rows with empty cells; anything else means shifted columns.
+    if len(cells) < width or any(cells[width:]):
+        return RowError(
+            line,
+            _("Expected %(expected)d fields separated by semicolons, found %(found)d.")
+            % {"expected": width, "found": len(cells)},
+        )
+    return {key: cells[position] for key, position in index.items()}
 
 
 def read_table(data: bytes, columns: Sequence[Column]) -> Table:
@@ -77,72 +91,162 @@ def read_table(data: bytes, columns: Sequence[Column]) -> Table:
     quoting, no rows) must not be imported at all."""
     table = Table()
     try:
-        text, table.encoding = decode(data)
-        records = _records(text)
-        header_line, header = next(records, (1, []))
-        table.index = _column_index(header_line, header, columns)
-        table.width = max(position for position, name in enumerate(header) if name) + 1
-        for line, cells in records:
-            if any(cells):  # spreadsheets leave blank lines at the end
-                table.records.append((line, cells))
+        stream = open_table(io.BytesIO(data), columns)
+        table.encoding, table.index, table.width = stream.encoding, stream.index, stream.width
+        table.records.extend(stream.records())
     except FileUnreadable as unreadable:
         table.errors.append(unreadable.error)
         table.readable = False
         return table
     if not table.records:
-        table.errors.append(RowError(2, _("The file has a header but no data rows.")))
+        table.errors.append(no_data_rows())
         table.readable = False
     return table
 
 
-def decode(data: bytes) -> tuple[str, str]:
-    """The text and the name of its encoding: UTF-8 (with or without BOM), else Windows-1252.
+def no_data_rows() -> RowError:
+    return RowError(2, _("The file has a header but no data rows."))
+
+
+# --- reading a stored file without holding it in memory ---------------------------------------
+
+CHUNK_BYTES = 1024 * 1024
+UTF8_BOM = b"\xef\xbb\xbf"
+CODECS = {"UTF-8": "utf-8-sig", "Windows-1252": "cp1252"}
+
+
+@dataclass
+class TableFile:
+    """A `;`-separated file on disk (or any seekable binary file) whose header was checked:
+    its records are read from the file each time `records()` is called, so that an import can
+    check every row first and write in a second pass, holding one row at a time."""
+
+    file: BinaryIO
+    encoding: str  # a key of CODECS
+    index: dict[str, int]
+    width: int
+
+    def records(self) -> Iterator[tuple[int, list[str]]]:
+        """(line, cells) of each data record that is not blank, from the start of the file;
+        raises FileUnreadable at broken quoting."""
+        self.file.seek(0)
+        text = io.TextIOWrapper(self.file, encoding=CODECS[self.encoding], newline="")
+        try:
+            records = _records(text)
+            next(records, None)  # the header
+            for line, cells in records:
+                if any(cells):  # spreadsheets leave blank lines at the end
+                    yield line, cells
+        finally:
+            text.detach()  # the caller closes the file
+
+    def values(self, line: int, cells: list[str]) -> dict[str, str] | RowError:
+        return values_of(line, cells, self.index, self.width)
+
+
+def open_table(file: BinaryIO, columns: Sequence[Column]) -> TableFile:
+    """The file's encoding and checked header; raises FileUnreadable (encoding, empty file,
+    header). The whole file is decoded once, a chunk at a time, before any row is used: a bad
+    byte at its end refuses the file as surely as one at its start."""
+    encoding = detect_encoding(file)
+    file.seek(0)
+    text = io.TextIOWrapper(file, encoding=CODECS[encoding], newline="")
+    try:
+        header_line, header = next(_records(text), (1, []))
+    finally:
+        text.detach()
+    index = _column_index(header_line, header, columns)
+    width = max(position for position, name in enumerate(header) if name) + 1
+    return TableFile(file, encoding, index, width)
+
+
+class _BadByte(Exception):
+    def __init__(self, position: int, byte: int):
+        super().__init__(position, byte)
+        self.position, self.byte = position, byte
+
+
+def detect_encoding(file: BinaryIO) -> str:
+    """UTF-8 (with or without BOM), else Windows-1252; raises FileUnreadable for a file that
+    is neither, or empty.
 
     Windows-1252 decodes nearly every byte, so a file that is valid UTF-8 up to a bad byte is
     reported rather than read as Windows-1252, which would garble its umlauts.
     """
     try:
-        return _non_empty(data.decode("utf-8-sig")), "UTF-8"
-    except UnicodeDecodeError as error:
-        if not data[: error.start].isascii():
+        return _non_empty(file, "UTF-8")
+    except _BadByte as bad:
+        line, ascii_before = _line_at(file, bad.position)
+        if not ascii_before:
             raise FileUnreadable(
                 RowError(
-                    _line_at(data, error.start),
+                    line,
                     _(
                         "This line is not valid UTF-8, although the file starts as UTF-8 "
                         "(byte 0x%(byte)02X). Save the whole file again as CSV (UTF-8)."
                     )
-                    % {"byte": data[error.start]},
+                    % {"byte": bad.byte},
                 )
-            ) from error
+            ) from bad
     try:
-        return _non_empty(data.decode("cp1252")), "Windows-1252"
-    except UnicodeDecodeError as error:
+        return _non_empty(file, "Windows-1252")
+    except _BadByte as bad:
         raise FileUnreadable(
             RowError(
-                _line_at(data, error.start),
+                _line_at(file, bad.position)[0],
                 _(
                     "This line contains a byte (0x%(byte)02X) that is neither UTF-8 nor "
                     "Windows-1252. Save the file again as CSV (UTF-8)."
                 )
-                % {"byte": data[error.start]},
+                % {"byte": bad.byte},
             )
-        ) from error
+        ) from bad
 
 
-def _non_empty(text: str) -> str:
-    if not text.strip():
+def _non_empty(file: BinaryIO, encoding: str) -> str:
+    """Decode the whole file a chunk at a time; raises _BadByte (with its position in the
+    file) or FileUnreadable when it holds nothing but white space."""
+    file.seek(0)
+    start = 0
+    if encoding == "UTF-8" and file.read(len(UTF8_BOM)) == UTF8_BOM:
+        start = len(UTF8_BOM)
+    file.seek(start)
+    decoder = codecs.getincrementaldecoder("utf-8" if encoding == "UTF-8" else "cp1252")()
+    offset, has_text = start, False
+    while True:
+        chunk = file.read(CHUNK_BYTES)
+        try:
+            text = decoder.decode(chunk, final=not chunk)
+        except UnicodeDecodeError as error:
+            # error.object is the decoder's pending bytes followed by this chunk.
+            pending = len(error.object) - len(chunk)
+            raise _BadByte(offset - pending + error.start, error.object[error.start]) from error
+        has_text = has_text or bool(text.strip())
+        if not chunk:
+            break
+        offset += len(chunk)
+    if not has_text:
         raise FileUnreadable(RowError(1, _("The file is empty.")))
-    return text
+    return encoding
 
 
-def _line_at(data: bytes, position: int) -> int:
-    return data.count(b"\n", 0, position) + 1
+def _line_at(file: BinaryIO, position: int) -> tuple[int, bool]:
+    """The line of the byte at `position`, and whether everything before it is ASCII."""
+    file.seek(0)
+    newlines, ascii_before, left = 0, True, position
+    while left > 0:
+        chunk = file.read(min(CHUNK_BYTES, left))
+        if not chunk:
+            break
+        newlines += chunk.count(b"\n")
+        ascii_before = ascii_before and chunk.isascii()
+        left -= len(chunk)
+    return newlines + 1, ascii_before
 
 
-def _records(text: str) -> Iterator[tuple[int, list[str]]]:
+def _records(text: TextIO) -> Iterator[tuple[int, list[str]]]:
     """(line, cells) for each record; a line is a record, as a spreadsheet counts rows."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=";", strict=True)
+    reader = csv.reader(text, delimiter=";", strict=True)
     line = 0
     while True:
         line += 1

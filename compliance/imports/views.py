@@ -18,8 +18,9 @@ import jobs
 
 logger = logging.getLogger(__name__)
 
-# Some 600,000 rows; the import runs in the background, so the limit is the reverse proxy's
-# body size (docs/operations.md) and the worker's memory, not the request's time.
+# Some 600,000 rows; the import runs in the background and reads the stored file row by row,
+# so the limit is the reverse proxy's body size (docs/operations.md), not the request's time
+# or the worker's memory.
 MAX_FILE_SIZE = 64 * 1024 * 1024
 
 

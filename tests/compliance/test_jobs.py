@@ -8,9 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.urls import reverse
 
+from compliance.imports import employees
 from compliance.ledger.verify import current_verification
 from compliance.models import Employee, LedgerCheck
 from jobs.models import Job
+from jobs.services import retry
 from tests.compliance.imports.hr_data import csv_file, line
 from tests.factories import dienststelle, ressort
 from tests.jobs.worker import database_tasks, run_worker, worker_subprocess
@@ -102,3 +104,40 @@ def test_a_reminder_run_can_be_started_from_the_admin(admin_client, mailoutbox):
     job.refresh_from_db()
     assert job.state == Job.State.SUCCEEDED
     assert job.summary.startswith("0 Beschäftigte erinnert") or "0" in job.summary
+
+
+@pytest.mark.django_db
+def test_an_hr_upload_that_fails_midway_keeps_nothing_and_its_retry_imports_it(
+    admin_client, admin_user, monkeypatch
+):
+    """The upload is read from the private storage in chunks: a failure after some chunks
+    were written rolls them all back, and the retry reads the same stored file again."""
+    dienststelle("HMdIS-Z", of=ressort("HMdIS"))
+    monkeypatch.setattr(employees, "CHUNK_SIZE", 100)
+    write, written = employees._write, []
+
+    def fails_at_the_third_chunk(plan):
+        written.append(len(plan.new_employees))
+        if len(written) == 3:
+            raise OSError("disk full")
+        write(plan)
+
+    monkeypatch.setattr(employees, "_write", fails_at_the_third_chunk)
+    upload = SimpleUploadedFile("export.csv", hr_export(500), content_type="text/csv")
+    with database_tasks():
+        admin_client.post(reverse("compliance_import_employees"), {"file": upload})
+        job = Job.objects.get()
+        run_worker()
+    job.refresh_from_db()
+    assert job.state == Job.State.FAILED
+    assert "disk full" in job.errors[0]
+    assert Employee.objects.count() == 0, "the chunks written before the failure are undone"
+    assert job.input_file, "kept for the retry"
+
+    monkeypatch.setattr(employees, "_write", write)
+    with database_tasks():
+        attempt = retry(job, user=admin_user)
+        run_worker()
+    attempt.refresh_from_db()
+    assert attempt.state == Job.State.SUCCEEDED, (attempt.summary, attempt.errors)
+    assert Employee.objects.count() == 500

@@ -61,10 +61,11 @@ def check_chart_beside_its_table(page, *, bars: int | None = None) -> None:
     expect(chart).to_have_count(1)
     labelledby = chart.get_attribute("aria-labelledby").split()
     assert [page.locator(f"#{key}").count() for key in labelledby] == [1, 1]
-    # The chart's name is its title; the table follows right after the figure.
+    # The chart's name is its title; the table (in its scroll region) follows right after the
+    # figure.
     assert page.evaluate(
         "document.querySelector('figure.report-chart').nextElementSibling.tagName"
-    ) in ("TABLE", "P")
+    ) in ("TABLE", "P", "DIV")
     if bars is not None:
         expect(chart.locator("g.report-chart__bar")).to_have_count(bars)
 
@@ -98,11 +99,45 @@ def test_ciso_sees_charts_with_their_tables_and_axe_finds_nothing(
                 expect(page.locator(".report-headline")).to_contain_text(re.compile(r"\d,\d %"))
             if name == "dienststelle":
                 # HZD-HU is below the minimum group size: drawn without figures.
-                expect(page.locator("svg[role=img]")).to_contain_text("nicht ausgewiesen")
+                expect(page.locator("figure.report-chart svg[role=img]")).to_contain_text(
+                    "nicht ausgewiesen"
+                )
             keep(page, f"{name}-{width}")
             violations = axe.run(page, options=AXE_OPTIONS).response["violations"]
             assert not violations, f"{name} at {width}px:\n" + readable(violations)
             scroll = page.evaluate("document.documentElement.scrollWidth")
             assert scroll <= width, f"{name} scrolls sideways at {width}px ({scroll}px)"
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 800])
+def test_the_figures_table_scrolls_in_its_own_named_region_never_the_page(
+    width, ciso_secret, browser, live_server
+):
+    """Nine figure columns beside the Ressorts' full names: at 1280 px they fit the page's text
+    column; narrower, the table scrolls inside a region that the keyboard reaches and a screen
+    reader names by the caption, and the page itself never scrolls sideways."""
+    context, page = signed_in(browser, live_server, ciso_secret, width)
+    try:
+        with translation.override("de"):
+            page.goto(reverse("compliance:reports"))
+        region = page.get_by_role("region", name=re.compile("Beschäftigte|Ressort"))
+        expect(region).to_have_count(1)
+        expect(region.locator("#figures-table")).to_have_count(1)
+        assert region.get_attribute("tabindex") == "0"
+        page_scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert page_scroll <= width, f"the page scrolls sideways at {width}px ({page_scroll}px)"
+        region.focus()
+        expect(region).to_be_focused()
+        before = region.evaluate("element => element.scrollLeft")
+        page.keyboard.press("ArrowRight")
+        page.keyboard.press("End")
+        overflow = region.evaluate("element => element.scrollWidth - element.clientWidth")
+        if width == 1280:
+            assert overflow <= 0, f"the table does not fit at 1280 px ({overflow}px)"
+        if overflow > 0:
+            expect(region).not_to_have_js_property("scrollLeft", before)
+        keep(page, f"dashboard-region-{width}")
     finally:
         context.close()

@@ -1,4 +1,5 @@
 from pathlib import Path
+from typing import BinaryIO
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
@@ -14,8 +15,13 @@ class ImportCommand(BaseCommand):
     (and exit status 1 when nothing was imported), counts to stdout as verbosity allows."""
 
     def read(self, file: Path) -> bytes:
+        with self.open(file) as opened:
+            return opened.read()
+
+    def open(self, file: Path) -> BinaryIO:
+        """The file opened for reading, which an import may read more than once."""
         try:
-            return file.read_bytes()
+            return file.open("rb")
         except OSError as error:
             raise CommandError(
                 _("Cannot read %(file)s: %(error)s") % {"file": file, "error": error}
@@ -74,13 +80,14 @@ class Command(ImportCommand):
     def handle(self, *args, file: Path, dry_run, partial, skip_invalid, verbosity, **options):
         progress = TerminalProgress(self.stderr, enabled=verbosity >= 1)
         try:
-            report = import_employees(
-                self.read(file),
-                full=not partial,
-                dry_run=dry_run,
-                skip_invalid=skip_invalid,
-                progress=progress,
-            )
+            with self.open(file) as export:
+                report = import_employees(
+                    export,
+                    full=not partial,
+                    dry_run=dry_run,
+                    skip_invalid=skip_invalid,
+                    progress=progress,
+                )
         finally:
             progress.close()
         hint = ""

@@ -54,7 +54,7 @@ class Command(BaseCommand):
         accounts = seed.seed_accounts()
         obligations = organisation.seed_organisation(modules)
         selfcheck.seed_selfcheck()
-        impulses.seed_impulses(homes["de"])
+        impulses.seed_impulses(homes["de"], english_home=homes["en"])
         gamification.seed_gamification()
         seminars.seed_seminars(modules)
         if options["verbosity"] >= 1:

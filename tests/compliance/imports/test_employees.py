@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import timezone
 
+from compliance.imports import employees
 from compliance.imports.employees import import_employees
 from compliance.imports.reports import Outcome
 from compliance.models import Employee, ObligationStatus
@@ -287,3 +288,69 @@ def test_importing_200_rows_takes_a_bounded_number_of_queries(org, django_assert
     with django_assert_max_num_queries(25):
         report = import_employees(csv_file(line("1")))
     assert report.left == 200
+
+
+# --- chunks: the file is checked whole before any chunk is written ---------------------------
+
+
+@pytest.fixture
+def small_chunks(monkeypatch):
+    monkeypatch.setattr(employees, "CHUNK_SIZE", 3)
+
+
+def test_a_bad_row_in_the_last_chunk_refuses_the_whole_file(tmp_path, org, small_chunks):
+    rows = [line(str(1000 + n)) for n in range(10)]
+    assert_refused(tmp_path, org, csv_file(*rows, line("2000", office="HMdIS-Q")), 12, "HMdIS-Q")
+
+
+def test_rows_in_many_chunks_are_created_updated_and_leavers_marked(tmp_path, org, small_chunks):
+    gone = existing("9999", org["HMdIS-Z"])
+    existing("1003", org["HMdIS-Z"])
+    rows = [line(str(1000 + n), office="HMdIS-Z1" if n == 3 else "HMdIS-Z") for n in range(10)]
+
+    report = import_employees(csv_file(*rows))
+
+    assert (report.created, report.updated, report.left) == (9, 1, 1)
+    assert report.left_personnel_numbers == ["9999"]
+    assert Employee.objects.get(personnel_number="1003").dienststelle == org["HMdIS-Z1"]
+    gone.refresh_from_db()
+    assert not gone.active and not gone.user.is_active
+
+
+def test_skip_invalid_skips_bad_rows_of_any_chunk_and_keeps_their_employees(org, small_chunks):
+    kept = existing("1007", org["HMdIS-Z"])
+    rows = [line(str(1000 + n)) for n in range(10)]
+    rows[7] = line("1007", office="HMdIS-Q")
+
+    report = import_employees(csv_file(*rows), skip_invalid=True)
+
+    assert (report.created, report.skipped, report.left) == (9, 1, 0)
+    assert [error.line for error in report.errors] == [9]
+    kept.refresh_from_db()
+    assert kept.active and kept.dienststelle == org["HMdIS-Z"]
+
+
+def test_a_row_the_database_refuses_only_when_written_rolls_everything_back(
+    monkeypatch, org, small_chunks
+):
+    """Someone changed the same accounts between the check and the write: nothing is kept,
+    and the report says to try again."""
+    existing("9999", org["HMdIS-Z"])
+    before = snapshot()
+    resolve, calls = employees._resolve, []
+
+    def changes_meanwhile(row, known):
+        calls.append(row.line)
+        if calls.count(row.line) == 2 and row.line == 9:
+            return [employees.RowError(row.line, "taken meanwhile")]
+        return resolve(row, known)
+
+    monkeypatch.setattr(employees, "_resolve", changes_meanwhile)
+
+    report = import_employees(csv_file(*(line(str(1000 + n)) for n in range(10))))
+
+    assert report.outcome == Outcome.REJECTED
+    assert [str(error) for error in report.errors] == [
+        "The data changed while importing. Nothing was changed; try again."
+    ]
+    assert snapshot() == before

@@ -177,7 +177,10 @@ def test_dashboard_draws_a_bar_per_ressort_beside_its_table(
     bars = [g for g in root.iter(f"{SVG}g") if g.get("class") == "report-chart__bar"]
     assert [b.find(f"{SVG}text").text for b in bars] == ["RA", "RB"]
     # The table follows the figure directly.
-    assert re.search(r"</figure>\s*<table[^>]*id=\"figures-table\"", html)
+    assert re.search(
+        r"</figure>\s*<div class=\"report-table-scroll\"[^>]*>\s*<table[^>]*id=\"figures-table\"",
+        html,
+    )
 
 
 def test_drilldown_draws_withheld_dienststellen_without_figures(ciso_client, org):

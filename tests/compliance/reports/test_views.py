@@ -42,7 +42,13 @@ def test_dashboard_shows_each_ressort_with_its_figures(ciso_client, org):
     assert rows["RA – Ressort A"].employees == 14
     assert rows["RB – Ressort B"].current == 1
     html = response.content.decode()
-    assert "<caption>" in html and '<th scope="row">' in html
+    assert '<caption id="figures-table-caption">' in html and '<th scope="row">' in html
+    # Where it is too wide it scrolls in a focusable region named by the caption.
+    assert re.search(
+        r'<div class="report-table-scroll" role="region" tabindex="0"\s+'
+        r'aria-labelledby="figures-table-caption">\s*<table',
+        html,
+    )
     assert reverse("compliance:reports_ressort", args=["RA"]) in html
 
 
