@@ -28,7 +28,15 @@ class Postgres:
             return cursor.fetchone() if cursor.description else None
 
     def describe(self) -> str:
-        return self._execute("SELECT version()")[0].split(" on ")[0]
+        """The server's version and the settings that write figures depend on."""
+        version = self._execute("SELECT version()")[0].split(" on ")[0]
+        settings = self._execute(
+            "SELECT current_setting('shared_buffers'), current_setting('max_wal_size'),"
+            " current_setting('synchronous_commit')"
+        )
+        return "{}; shared_buffers {}, max_wal_size {}, synchronous_commit {}".format(
+            version, *settings
+        )
 
     def postmaster_pid(self) -> int | None:
         """The server's main process (the parent of a backend), if it runs on this machine."""
