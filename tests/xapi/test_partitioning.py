@@ -13,6 +13,10 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
+from tests.xapi.test_concurrent_writes import (  # noqa: F401  (the id registry under a race)
+    test_another_statement_under_an_id_being_stored_at_once_is_a_conflict,
+    test_the_same_statement_sent_twice_at_once_is_stored_once_and_both_are_accepted,
+)
 from tests.xapi.test_moodle import test_the_plugin_replayed_end_to_end  # noqa: F401
 from tests.xapi.test_statements import (  # noqa: F401  (collected here, on the partitioned table)
     sample,
