@@ -1,13 +1,13 @@
 """A PostgreSQL cluster of the load test's own (Debian's postgresql-common), on its own port.
 
 The fault stage restarts PostgreSQL; the shared cluster on 5432 serves other people, so the
-load test creates `<version>/loadtest` and restarts only that one."""
+load test creates `<version>/loadtest<port>` and restarts only that one (one per port, so the
+benchmark and the CI test of tests/test_load_stages.py never take each other's)."""
 
 import subprocess
 import time
 from pathlib import Path
 
-NAME = "loadtest"
 PASSWORD = "sensi-load"
 
 
@@ -24,6 +24,7 @@ class Cluster:
     def __init__(self, port: int):
         self.port = port
         self.version = _version()
+        self.name = f"loadtest{port}"
 
     @property
     def url(self) -> str:
@@ -31,13 +32,13 @@ class Cluster:
 
     def exists(self) -> bool:
         listing = subprocess.run(["pg_lsclusters", "-h"], capture_output=True, text=True).stdout
-        return any(line.split()[:2] == [self.version, NAME] for line in listing.splitlines())
+        return any(line.split()[:2] == [self.version, self.name] for line in listing.splitlines())
 
     def create(self) -> None:
         """A fresh cluster with the sensi role and database (an old one is dropped first)."""
         self.drop()
         subprocess.run(
-            ["pg_createcluster", self.version, NAME, "-p", str(self.port)],
+            ["pg_createcluster", self.version, self.name, "-p", str(self.port)],
             check=True,
             capture_output=True,
         )
@@ -47,7 +48,7 @@ class Cluster:
         _as_postgres("CREATE DATABASE sensi OWNER sensi", self.port)
 
     def _ctl(self, action: str) -> None:
-        subprocess.run(["pg_ctlcluster", self.version, NAME, action], check=True)
+        subprocess.run(["pg_ctlcluster", self.version, self.name, action], check=True)
 
     def ready(self) -> bool:
         probe = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(self.port)]
@@ -69,11 +70,13 @@ class Cluster:
         self._ctl("start")
 
     def postmaster_pid(self) -> int:
-        pid_file = Path(f"/var/run/postgresql/{self.version}-{NAME}.pid")
+        pid_file = Path(f"/var/run/postgresql/{self.version}-{self.name}.pid")
         return int(pid_file.read_text().split()[0])
 
     def drop(self) -> None:
         if self.exists():
             subprocess.run(
-                ["pg_dropcluster", "--stop", self.version, NAME], check=True, capture_output=True
+                ["pg_dropcluster", "--stop", self.version, self.name],
+                check=True,
+                capture_output=True,
             )

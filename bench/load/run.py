@@ -583,6 +583,9 @@ def main() -> None:
     )
     parser.add_argument("--no-fault", action="store_true")
     parser.add_argument("--keep", action="store_true", help="keep the cluster and work dir")
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS / "load-postgres.json", help="the JSON report"
+    )
     args = parser.parse_args()
     if args.quick:
         args.users, args.seconds, args.surge = [5, 10, 20, 40], 25, 10
@@ -594,7 +597,9 @@ def main() -> None:
     server = None
     report = {"stages": [], "nproc": os.cpu_count()}
     try:
-        print(f"PostgreSQL cluster {cluster.version}/loadtest on port {args.pg_port}; {workdir}")
+        print(
+            f"PostgreSQL cluster {cluster.version}/{cluster.name} on port {args.pg_port}; {workdir}"
+        )
         cluster.create()
         report["pg"] = cluster.version
         server = Server(cluster.url, workdir, free_port(), args.workers, args.threads)
@@ -618,7 +623,7 @@ def main() -> None:
         for users in args.users:
             stage = Stage(users, args.seconds, args.surge, think)
             report["stages"].append(load_stage(server, env, cluster, stage, workdir, args))
-            write_json(report)
+            write_json(report, args.results)
         if not args.no_fault:
             stage = Stage(args.fault_users, args.seconds, args.surge, think)
             report["fault"] = fault_stage(server, env, cluster, stage, args.outage, workdir, args)
@@ -631,14 +636,14 @@ def main() -> None:
         else:
             cluster.drop()
     report["seconds"] = round(time.perf_counter() - started)
-    write_json(report)
+    write_json(report, args.results)
     print_report(report)
-    print(f"total: {report['seconds']} s; bench/results/load-postgres.json")
+    print(f"total: {report['seconds']} s; {args.results}")
 
 
-def write_json(report: dict) -> None:
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "load-postgres.json").write_text(json.dumps(report, indent=2) + "\n")
+def write_json(report: dict, path: Path) -> None:
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(json.dumps(report, indent=2) + "\n")
 
 
 if __name__ == "__main__":

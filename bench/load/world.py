@@ -7,7 +7,11 @@ PostgreSQL), after `seed_demo`:
     python bench/load/world.py verify CONFIRMED_DIR
 
 `prepare` gives up to N employees with open obligations a password (they are generated
-without one), sets up TOTP for the demo CISO, and writes what the locust users need: the
+without one), lets every second of them have finished the modules of their obligations on an
+earlier day (every lesson read, the module completed), so that they come to acknowledge, as on
+a deadline morning (an employee of the load test reading lessons would need the lessons'
+minimum reading time before a module counts as done, longer than a stage), sets up TOTP for
+the demo CISO, and writes what the locust users need: the
 logins, the TOTP secret, each obligation's module (lessons, quiz, correct answers, confirm
 URL) and, for the Moodle client, learners' agents and the modules' activity IRIs.
 
@@ -51,6 +55,43 @@ def _give_password(users) -> None:
 
     hashed = make_password(PASSWORD)  # once: Argon2id, a quarter second of CPU per hash
     get_user_model().objects.filter(pk__in=[u.pk for u in users]).update(password=hashed)
+
+
+def _finish_modules(users) -> None:
+    """Each lesson read (for the lesson's minimum reading time) and each module completed, for
+    every active obligation: what these employees did before the load test's morning."""
+    from django.utils import timezone
+
+    from compliance.models import Obligation
+    from courses.models import LessonPage, LessonRead, ModuleProgress
+    from courses.reading import minimum_seconds
+
+    now = timezone.now()
+    for duty in Obligation.objects.filter(active=True).select_related("module"):
+        module = duty.module
+        lessons = LessonPage.objects.child_of(module).live()
+        LessonRead.objects.bulk_create(
+            [
+                LessonRead(
+                    user=user,
+                    module_key=module.translation_key,
+                    lesson_key=lesson.translation_key,
+                    engaged_seconds=minimum_seconds(lesson),
+                )
+                for user in users
+                for lesson in lessons
+            ],
+            ignore_conflicts=True,
+        )
+        ModuleProgress.objects.bulk_create(
+            [
+                ModuleProgress(user=user, module_key=module.translation_key, completed_at=now)
+                for user in users
+            ],
+            update_conflicts=True,
+            unique_fields=["user", "module_key"],
+            update_fields=["completed_at"],
+        )
 
 
 def _ciso_totp() -> str:
@@ -106,6 +147,7 @@ def prepare(out: Path, employees: int) -> None:
 
     people = _employees(employees)
     _give_password([p.user for p in people])
+    _finish_modules([p.user for p in people[::2]])
     with translation.override("de"):
         urls = {
             name: reverse(name)
@@ -128,7 +170,10 @@ def prepare(out: Path, employees: int) -> None:
         "nonce": secrets.token_hex(4),
     }
     out.write_text(json.dumps(world, indent=1))
-    print(f"{len(people)} employees, {len(world['obligations'])} obligations")
+    print(
+        f"{len(people)} employees ({len(people[::2])} with their modules done),"
+        f" {len(world['obligations'])} obligations"
+    )
 
 
 def _lines(path: Path) -> list[str]:
