@@ -19,6 +19,9 @@ run: install
 	FOR=run bin/install-system-deps  # the fonts the PDFs embed
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py seed_demo
+	# The index updates that seeding queued (Wagtail's search and reference index), done quietly
+	# now: the worker's line per task would scroll the demo logins out of sight.
+	$(BIN)/python manage.py db_worker --batch --no-startup-delay --verbosity 0
 	@echo "Sensi runs at http://127.0.0.1:8000/ (Wagtail admin: /admin/). Stop with Ctrl+C."
 	# The background worker (docs/operations.md) beside the development server.
 	$(BIN)/python manage.py db_worker & trap "kill $$!" EXIT INT TERM; \
