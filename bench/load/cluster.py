@@ -48,7 +48,18 @@ class Cluster:
         _as_postgres("CREATE DATABASE sensi OWNER sensi", self.port)
 
     def _ctl(self, action: str) -> None:
-        subprocess.run(["pg_ctlcluster", self.version, self.name, action], check=True)
+        # A session of its own: the server must not share the caller's process group (a signal
+        # to a test run's group would stop it too).
+        command = ["pg_ctlcluster", self.version, self.name, action]
+        subprocess.run(command, check=True, start_new_session=True)
+
+    def log_tail(self, lines: int = 40) -> str:
+        log = Path(f"/var/log/postgresql/postgresql-{self.version}-{self.name}.log")
+        try:
+            text = log.read_text(errors="replace").splitlines()[-lines:]
+        except OSError:
+            return f"(no log at {log})"
+        return "\n".join([f"--- {log} (last {lines} lines)", *text])
 
     def ready(self) -> bool:
         probe = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", str(self.port)]

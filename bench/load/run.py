@@ -76,7 +76,13 @@ class Server:
         self.log = workdir / "gunicorn.log"
         self.process: subprocess.Popen | None = None
         self.env = {
-            **os.environ,
+            # Not the caller's database or Sensi settings: under CI's test run those point at
+            # its own cluster and replica (DATABASE_REPLICA_URL would send the LRS's reads there).
+            **{
+                name: value
+                for name, value in os.environ.items()
+                if not name.startswith(("DATABASE_", "SENSI_", "DJANGO_"))
+            },
             "DJANGO_SETTINGS_MODULE": "config.settings.production",
             "SENSI_SECRET_KEY": secrets.token_urlsafe(50),
             "SENSI_LEDGER_KEYS": f"load:{secrets.token_urlsafe(32)}",  # required by the checks
@@ -628,6 +634,9 @@ def main() -> None:
             stage = Stage(args.fault_users, args.seconds, args.surge, think)
             report["fault"] = fault_stage(server, env, cluster, stage, args.outage, workdir, args)
         report["gunicorn_log"] = server.log_counts()
+    except BaseException:
+        print(cluster.log_tail(), file=sys.stderr)  # why the run failed, if PostgreSQL knows
+        raise
     finally:
         if server is not None:
             server.stop()
