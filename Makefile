@@ -41,8 +41,10 @@ test: install
 	# Two processes (pytest-xdist), each with its own test database and media directory. Not
 	# --dist loadfile: it would run a file's transactional tests, whose flush empties the tables
 	# migrations fill (Wagtail's locale and root page), before another file's plain db tests;
-	# loadgroup hands tests out in pytest-django's order (transactional ones last) and keeps
-	# xdist_group-marked tests (the replica tests) in one process. The 25 slowest are listed.
+	# loadgroup hands tests out in pytest-django's order (transactional ones last). Its
+	# xdist_group marks do not group under pytest 9 (pytest-xdist 3.8), so tests that share
+	# something outside their database take turns by a lock file (the replica tests). The 25
+	# slowest are listed.
 	$(BIN)/python -m pytest --ds=config.settings.test -n 2 --dist loadgroup --durations=25  # not the exported dev settings
 	$(MAKE) sbom
 
