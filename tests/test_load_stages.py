@@ -8,12 +8,13 @@ that was confirmed is lost, and the service comes back without a restart. The fi
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from bench._serving import free_port
 
 ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = {"employee", "moodle", "lrs writer", "ciso"}
@@ -41,12 +42,6 @@ def run_the_stages(results: Path) -> dict:
     run = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=900)
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-8000:]
     return json.loads(results.read_text())
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def server_errors(statuses: dict) -> dict:

@@ -651,7 +651,7 @@ def main() -> None:
 
 
 def write_json(report: dict, path: Path) -> None:
-    path.parent.mkdir(exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(report, indent=2) + "\n")
 
 

@@ -7,13 +7,12 @@ PostgreSQL), after `seed_demo`:
     python bench/load/world.py verify CONFIRMED_DIR
 
 `prepare` gives up to N employees with open obligations a password (they are generated
-without one), lets every second of them have finished the modules of their obligations on an
-earlier day (every lesson read, the module completed), so that they come to acknowledge, as on
-a deadline morning (an employee of the load test reading lessons would need the lessons'
-minimum reading time before a module counts as done, longer than a stage), sets up TOTP for
-the demo CISO, and writes what the locust users need: the
-logins, the TOTP secret, each obligation's module (lessons, quiz, correct answers, confirm
-URL) and, for the Moodle client, learners' agents and the modules' activity IRIs.
+without one) and lets every second of them have finished their modules on an earlier day, so
+that they come to acknowledge, as on a deadline morning (a lesson read during the test counts
+only after its minimum reading time, longer than a stage). It sets up TOTP for the demo CISO
+and writes what the locust users need: the logins, the TOTP secret, each obligation's module
+(lessons, quiz, correct answers, confirm URL) and, for the Moodle client, learners' agents and
+the modules' activity IRIs.
 
 `verify` reads the statement ids the LRS confirmed (200) and the acknowledgements confirmed
 to employees (the redirect after the confirm form) and prints, as JSON, how many of each are
@@ -69,17 +68,20 @@ def _finish_modules(users) -> None:
     now = timezone.now()
     for duty in Obligation.objects.filter(active=True).select_related("module"):
         module = duty.module
-        lessons = LessonPage.objects.child_of(module).live()
+        lessons = [
+            (lesson.translation_key, minimum_seconds(lesson))
+            for lesson in LessonPage.objects.child_of(module).live()
+        ]
         LessonRead.objects.bulk_create(
             [
                 LessonRead(
                     user=user,
                     module_key=module.translation_key,
-                    lesson_key=lesson.translation_key,
-                    engaged_seconds=minimum_seconds(lesson),
+                    lesson_key=lesson_key,
+                    engaged_seconds=seconds,
                 )
                 for user in users
-                for lesson in lessons
+                for lesson_key, seconds in lessons
             ],
             ignore_conflicts=True,
         )
